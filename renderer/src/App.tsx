@@ -1,0 +1,71 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import HomeIcon from '@mui/icons-material/Home';
+import { AREAS } from './areas';
+import { HomePage } from './pages/HomePage';
+import { NotBuiltPage } from './pages/NotBuiltPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { href, useRoute } from './router';
+
+const DRAWER_WIDTH = 220;
+
+function Page({ route }: { route: string }) {
+  const [top] = route.split('/');
+  if (!top) return <HomePage />;
+  if (top === 'cai-dat') return <SettingsPage />;
+  const area = AREAS.find((a) => a.path === top);
+  return area ? <NotBuiltPage area={area} /> : <HomePage />;
+}
+
+export function App() {
+  const route = useRoute();
+  const top = route.split('/')[0] ?? '';
+  const current = AREAS.find((a) => a.path === top);
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense">
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, mr: 2 }}>
+            NoiVu Desk
+          </Typography>
+          <Typography variant="body2" sx={{ opacity: 0.85 }}>
+            {current?.label ?? 'Tổng quan'}
+          </Typography>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar variant="dense" />
+        <Box component="nav" aria-label="Các khu vực làm việc">
+          <List dense>
+            <ListItemButton component="a" href={href('')} selected={!top}>
+              <ListItemIcon>
+                <HomeIcon />
+              </ListItemIcon>
+              <ListItemText primary="Tổng quan" />
+            </ListItemButton>
+            {AREAS.map((area) => (
+              <ListItemButton key={area.path} component="a" href={href(area.path)} selected={top === area.path}>
+                <ListItemIcon>{area.icon}</ListItemIcon>
+                <ListItemText primary={area.label} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar variant="dense" />
+        <Page route={route} />
+      </Box>
+    </Box>
+  );
+}

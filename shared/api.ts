@@ -1,0 +1,71 @@
+import { z, type FieldError } from './validation';
+import { IssuerProfileSchema } from './profile';
+import { REQUEST_NAMES, type RequestName } from './request-names';
+
+export { REQUEST_NAMES, ipcChannel, type RequestName } from './request-names';
+
+/**
+ * The one contract between the renderer and the main process. Every request has a name, an input
+ * schema (checked in the main process before any service runs) and an output schema.
+ * Both transports (Electron IPC and browser-mode HTTP) carry exactly these requests.
+ */
+const none = z.object({}).strict();
+
+export const contract = {
+  getAppInfo: {
+    input: none,
+    output: z.object({
+      version: z.string(),
+      databasePath: z.string(),
+      schemaVersion: z.number(),
+      transport: z.enum(['electron', 'web']),
+    }),
+  },
+  getIssuerProfile: {
+    input: none,
+    output: IssuerProfileSchema.nullable(),
+  },
+  saveIssuerProfile: {
+    input: IssuerProfileSchema,
+    output: IssuerProfileSchema,
+  },
+} as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+// Fails to compile if the contract has a request that request-names.ts does not list.
+const _sameNames: Record<keyof Contract, true> = Object.fromEntries(REQUEST_NAMES.map((n) => [n, true])) as Record<RequestName, true>;
+void _sameNames;
+export type RequestInput<N extends RequestName> = z.input<Contract[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<Contract[N]['output']>;
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** An error as it crosses the boundary: a stable code and a Vietnamese message. */
+export interface ApiError {
+  code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'DATABASE' | 'UNKNOWN_REQUEST' | 'INTERNAL';
+  message: string;
+  fields?: FieldError[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** What the preload exposes as `window.noivu`: one function per request, answering with an envelope. */
+export type BridgeApi = { [N in RequestName]: (input: RequestInput<N>) => Promise<Envelope<RequestOutput<N>>> };
+
+/** What the renderer calls: one async function per request. */
+export type ApiClient = { [N in RequestName]: (input: RequestInput<N>) => Promise<RequestOutput<N>> };
+
+/** Thrown in the renderer when a request fails; carries the main process's error. */
+export class RequestError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'RequestError';
+  }
+}
+
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.data;
+  throw new RequestError(envelope.error);
+}

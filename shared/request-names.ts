@@ -1,0 +1,13 @@
+/**
+ * The names of every request of the contract, without their schemas, so the preload script can
+ * expose them without bundling the validators. shared/api.ts checks at compile time that this list
+ * and the contract name exactly the same requests.
+ */
+export const REQUEST_NAMES = ['getAppInfo', 'getIssuerProfile', 'saveIssuerProfile'] as const;
+
+export type RequestName = (typeof REQUEST_NAMES)[number];
+
+/** The Electron IPC channel that carries one request. */
+export function ipcChannel(name: RequestName): string {
+  return `noivu:${name}`;
+}

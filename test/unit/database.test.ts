@@ -1,0 +1,169 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type AppDatabase } from '../../electron/db/connection';
+import { DatabaseOpenError } from '../../electron/db/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/db/migrations';
+import { getIssuerProfile, saveIssuerProfile } from '../../electron/services/issuer-profile';
+import { IssuerProfileSchema } from '../../shared/profile';
+import { VALID_PROFILE } from '../fixtures/profile';
+
+const open: AppDatabase[] = [];
+function tempFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-db-')), 'data', 'noivu.sqlite');
+}
+function openTracked(file: string, migrations?: readonly Migration[]): AppDatabase {
+  const db = openDatabase(file, migrations ? { migrations } : {});
+  open.push(db);
+  return db;
+}
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.close().catch(() => undefined);
+});
+
+describe('database', () => {
+  it('creates a fresh file with WAL, foreign keys and the latest schema', () => {
+    const db = openTracked(tempFile());
+    expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(db.sqlite.prepare("select vi_fold('Sở Nội vụ Đắk') as f").get()).toEqual({ f: 'so noi vu dak' });
+  });
+
+  it('keeps the migration list and the migrations folder in step', () => {
+    const folder = path.resolve('electron/db/migrations');
+    const files = fs.readdirSync(folder).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort();
+    expect(files.map((f) => f.replace(/\.ts$/, ''))).toEqual(MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`));
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('upgrades a database of the first released schema without losing rows', async () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.copyFileSync(path.resolve('test/fixtures/schema-v1.sqlite'), file);
+    const before = new BetterSqlite3(file, { readonly: true });
+    const tables = (before.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const counts = Object.fromEntries(tables.map((t) => [t, (before.prepare(`select count(*) c from "${t}"`).get() as { c: number }).c]));
+    before.close();
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const db = openTracked(file);
+    expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    for (const [table, count] of Object.entries(counts)) {
+      expect((db.sqlite.prepare(`select count(*) c from "${table}"`).get() as { c: number }).c, table).toBeGreaterThanOrEqual(count);
+    }
+    expect(await getIssuerProfile(db.db)).toMatchObject({ issuerAbbr: 'UBND', place: 'Bắc Kạn' });
+  });
+
+  it('upgrades step by step, each version from the one before, without losing rows', () => {
+    for (let target = 1; target < MIGRATIONS.length; target++) {
+      const file = tempFile();
+      const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, target) });
+      const tables = older.sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[];
+      const counts = tables.map((t) => (older.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c);
+      void older.close();
+      const newer = openTracked(file);
+      tables.forEach((t, i) => expect((newer.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c).toBeGreaterThanOrEqual(counts[i]!));
+    }
+  });
+
+  it('rolls a failing migration back and leaves the database at the previous version', async () => {
+    const file = tempFile();
+    const first = openDatabase(file);
+    await saveIssuerProfile(first.db, IssuerProfileSchema.parse(VALID_PROFILE));
+    await first.close();
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x)');
+        db.exec('DELETE FROM issuer_profile');
+        throw new Error('boom');
+      },
+    };
+    expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow(/bước .*broken/);
+    const db = openTracked(file);
+    expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.sqlite.prepare("select count(*) c from sqlite_master where name='half_done'").get()).toEqual({ c: 0 });
+    expect(await getIssuerProfile(db.db)).not.toBeNull();
+  });
+
+  it('refuses a database written by a newer version and does not modify it', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    db.sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    await db.close();
+    const hash = sha(file);
+    const error = (() => {
+      try {
+        openDatabase(file);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).reason).toBe('NEWER_VERSION');
+    expect((error as Error).message).toMatch(/phiên bản NoiVu Desk mới hơn/);
+    expect(sha(file)).toBe(hash);
+    // A read-only look may leave an empty WAL beside the file, never content.
+    if (fs.existsSync(`${file}-wal`)) expect(fs.statSync(`${file}-wal`).size).toBe(0);
+  });
+
+  it('refuses a damaged database with a clear message and writes nothing', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    db.sqlite.exec('CREATE TABLE filler (x TEXT); CREATE INDEX filler_x ON filler(x);');
+    const insert = db.sqlite.prepare('INSERT INTO filler VALUES (?)');
+    db.sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`dòng số ${i} `.repeat(5));
+    })();
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const rootPage = (db.sqlite.prepare("select rootpage from sqlite_master where name='filler_x'").get() as { rootpage: number }).rootpage;
+    const pageSize = db.sqlite.pragma('page_size', { simple: true }) as number;
+    await db.close();
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x55, (rootPage - 1) * pageSize + 8, rootPage * pageSize - 8);
+    fs.writeFileSync(file, bytes);
+    const hash = sha(file);
+    expect(() => openDatabase(file)).toThrow(/bị hỏng/);
+    expect(sha(file)).toBe(hash);
+  });
+
+  it('refuses a file that is not a database', () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'Đây là một tệp văn bản, không phải cơ sở dữ liệu. '.repeat(200));
+    expect(() => openDatabase(file)).toThrow(/không phải là tệp dữ liệu NoiVu Desk/);
+  });
+
+  it('never lets two openers share a file', () => {
+    const file = tempFile();
+    openTracked(file);
+    expect(() => openDatabase(file)).toThrow(/đang được một cửa sổ NoiVu Desk khác sử dụng/);
+  });
+
+  it('takes over a lock left by a process that is gone', () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.lock`, '999999999');
+    expect(openTracked(file).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('stores the issuer profile and reads it back after reopening', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    expect(await getIssuerProfile(db.db)).toBeNull();
+    const profile = IssuerProfileSchema.parse(VALID_PROFILE);
+    await saveIssuerProfile(db.db, profile);
+    await saveIssuerProfile(db.db, { ...profile, place: 'Thái Nguyên' });
+    await db.close();
+    const again = openTracked(file);
+    expect(await getIssuerProfile(again.db)).toEqual({ ...profile, place: 'Thái Nguyên' });
+    expect(again.sqlite.prepare('select count(*) c from issuer_profile').get()).toEqual({ c: 1 });
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { cleanMultiline, cleanText, compareVietnamese, foldVietnamese } from '../../shared/text';
+
+describe('Vietnamese text helpers', () => {
+  it('folds diacritics and đ/Đ for search', () => {
+    expect(foldVietnamese('Sở Nội vụ')).toBe('so noi vu');
+    expect(foldVietnamese('ĐÀI PHÁT THANH')).toBe('dai phat thanh');
+    expect(foldVietnamese('Đắk Lắk')).toBe('dak lak');
+    // decomposed input (e + combining marks) folds the same as composed
+    expect(foldVietnamese('Ne\u0323\u0302n')).toBe(foldVietnamese('Nện'));
+  });
+
+  it('sorts with Vietnamese collation, not code points', () => {
+    const names = ['Đài Phát thanh', 'Ủy ban', 'Ban Dân vận', 'Dân tộc', 'Sở Y tế', 'Ấp', 'An Giang', 'Ê-đê', 'Báo Bắc Kạn'];
+    const sorted = [...names].sort(compareVietnamese);
+    expect(sorted).toEqual(['An Giang', 'Ấp', 'Ban Dân vận', 'Báo Bắc Kạn', 'Dân tộc', 'Đài Phát thanh', 'Ê-đê', 'Sở Y tế', 'Ủy ban']);
+    // code-point order would put Đ (U+0110) after every Latin letter
+    expect([...names].sort().indexOf('Đài Phát thanh')).toBeGreaterThan(sorted.indexOf('Đài Phát thanh'));
+  });
+
+  it('cleans text pasted from PDFs', () => {
+    expect(cleanText('Sở\u00a0Nội\u200bvụ\u0007 \u2003 tỉnh\r\n')).toBe('Sở Nộivụ tỉnh');
+    expect(cleanText('\u00d0ài')).toBe('Đài');
+    expect(cleanText('Ho\u0300a')).toBe('Hòa');
+    expect(cleanText('Ho\u0300a').normalize('NFC')).toBe(cleanText('Ho\u0300a'));
+    expect(cleanMultiline('ỦY BAN NHÂN DÂN \r\n  TỈNH BẮC KẠN\n\n\n')).toBe('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
+  });
+});
