@@ -1,5 +1,9 @@
 import { z, type FieldError } from './validation';
+import { AGENCY_TIER_IDS, AgencyGroupInputSchema, AgencyGroupSchema, AgencyInputSchema, AgencySchema } from './agencies';
+import { textLine } from './fields';
+import { FileContentSchema } from './files';
 import { IssuerProfileSchema } from './profile';
+import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
 
 export { REQUEST_NAMES, ipcChannel, type RequestName } from './request-names';
@@ -10,6 +14,9 @@ export { REQUEST_NAMES, ipcChannel, type RequestName } from './request-names';
  * Both transports (Electron IPC and browser-mode HTTP) carry exactly these requests.
  */
 const none = z.object({}).strict();
+const id = z.number().int().positive();
+const byId = z.object({ id }).strict();
+const done = z.object({ ok: z.literal(true) });
 
 export const contract = {
   getAppInfo: {
@@ -29,6 +36,40 @@ export const contract = {
     input: IssuerProfileSchema,
     output: IssuerProfileSchema,
   },
+  listAgencies: {
+    input: z.object({ query: textLine(200), tier: z.enum(AGENCY_TIER_IDS).nullable(), includeInactive: z.boolean() }).strict(),
+    output: z.array(AgencySchema),
+  },
+  saveAgency: {
+    input: z.object({ agency: AgencyInputSchema, confirmDuplicate: z.boolean() }).strict(),
+    output: AgencySchema,
+  },
+  setAgencyActive: { input: z.object({ id, active: z.boolean() }).strict(), output: AgencySchema },
+  deleteAgency: { input: byId, output: done },
+  listAgencyGroups: { input: none, output: z.array(AgencyGroupSchema) },
+  saveAgencyGroup: { input: AgencyGroupInputSchema, output: AgencyGroupSchema },
+  deleteAgencyGroup: { input: byId, output: done },
+  listRecipientLists: { input: none, output: z.array(RecipientListSchema) },
+  saveRecipientList: { input: RecipientListInputSchema, output: RecipientListSchema },
+  deleteRecipientList: { input: byId, output: done },
+  previewRecipientBlock: {
+    input: z
+      .object({ kind: z.enum(['noi-nhan', 'kinh-gui']), lines: z.array(RecipientLineSchema).max(300), options: DistributionOptionsSchema })
+      .strict(),
+    output: z.object({ printed: z.array(z.string()), warnings: z.array(z.string()) }),
+  },
+  importAgencies: {
+    input: z.object({ file: FileContentSchema, apply: z.boolean() }).strict(),
+    output: z.object({
+      rows: z.array(z.object({ row: z.number(), name: z.string(), action: z.enum(['create', 'update', 'error']), errors: z.array(z.string()) })),
+      created: z.number(),
+      updated: z.number(),
+      applied: z.boolean(),
+    }),
+  },
+  exportAgencies: { input: none, output: FileContentSchema },
+  getAgencyTemplate: { input: none, output: FileContentSchema },
+  loadSampleAgencies: { input: none, output: z.object({ agencies: z.number(), groups: z.number(), lists: z.number() }) },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -44,7 +85,7 @@ export function isRequestName(name: unknown): name is RequestName {
 
 /** An error as it crosses the boundary: a stable code and a Vietnamese message. */
 export interface ApiError {
-  code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'DATABASE' | 'UNKNOWN_REQUEST' | 'INTERNAL';
+  code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'DUPLICATE' | 'DATABASE' | 'UNKNOWN_REQUEST' | 'INTERNAL';
   message: string;
   fields?: FieldError[];
 }

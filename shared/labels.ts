@@ -8,21 +8,58 @@ const LABELS: Record<string, string> = {
   signer: 'Người ký',
   authority: 'Dòng thẩm quyền',
   title: 'Chức vụ',
-  name: 'Họ tên',
+  'signer.name': 'Họ tên',
+  name: 'Tên',
+  agency: 'Cơ quan',
+  fullName: 'Tên đầy đủ',
+  shortName: 'Tên viết gọn',
+  abbreviation: 'Viết tắt',
+  tier: 'Loại cơ quan',
+  parentId: 'Cơ quan cấp trên',
+  protocolOrder: 'Thứ tự trong Nơi nhận',
+  email: 'Thư điện tử',
+  phone: 'Điện thoại',
+  validFrom: 'Hiệu lực từ',
+  validTo: 'Hiệu lực đến',
+  replacedById: 'Được thay thế bởi',
+  memberIds: 'Thành viên',
+  lines: 'Dòng',
+  text: 'Nội dung dòng',
+  note: 'Ghi chú',
+  kind: 'Loại danh sách',
+  options: 'Tùy chọn',
+  drafter: 'Người soạn thảo',
+  electronic: 'Gửi bản điện tử',
+  withKinhGui: 'Có Kính gửi',
+  file: 'Tệp',
+  fileName: 'Tên tệp',
+  base64: 'Nội dung tệp',
+  query: 'Từ khóa',
+  includeInactive: 'Gồm cả cơ quan ngừng sử dụng',
+  confirmDuplicate: 'Xác nhận trùng',
+  apply: 'Ghi vào dữ liệu',
+  active: 'Đang sử dụng',
+  id: 'Mã số',
+  agencyId: 'Cơ quan',
+  groupId: 'Nhóm',
+  type: 'Kiểu dòng',
 };
 
-/** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2". */
+/** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2"; "parent.key" entries override a bare "key". */
 export function fieldLabel(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'Dữ liệu gửi lên';
   const parts: string[] = [];
+  let previous = '';
   for (const key of path) {
     if (typeof key === 'number') {
       const last = parts.length - 1;
       if (last >= 0) parts[last] = `${parts[last]} ${key + 1}`;
       else parts.push(`Mục ${key + 1}`);
-    } else {
-      parts.push(LABELS[String(key)] ?? String(key));
+      continue;
     }
+    const name = String(key);
+    parts.push(LABELS[`${previous}.${name}`] ?? LABELS[name] ?? name);
+    previous = name;
   }
   return parts.join(' › ');
 }

@@ -3,7 +3,26 @@
  * expose them without bundling the validators. shared/api.ts checks at compile time that this list
  * and the contract name exactly the same requests.
  */
-export const REQUEST_NAMES = ['getAppInfo', 'getIssuerProfile', 'saveIssuerProfile'] as const;
+export const REQUEST_NAMES = [
+  'getAppInfo',
+  'getIssuerProfile',
+  'saveIssuerProfile',
+  'listAgencies',
+  'saveAgency',
+  'setAgencyActive',
+  'deleteAgency',
+  'listAgencyGroups',
+  'saveAgencyGroup',
+  'deleteAgencyGroup',
+  'listRecipientLists',
+  'saveRecipientList',
+  'deleteRecipientList',
+  'previewRecipientBlock',
+  'importAgencies',
+  'exportAgencies',
+  'getAgencyTemplate',
+  'loadSampleAgencies',
+] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -1,7 +1,14 @@
 import type { Contract, RequestName, RequestOutput } from '../../shared/api';
 import type { z } from '../../shared/validation';
 import type { AppDatabase } from '../db/connection';
+import { deleteAgency, listAgencies, saveAgency, setAgencyActive } from './agencies';
+import { deleteAgencyGroup, listAgencyGroups, saveAgencyGroup } from './agency-groups';
+import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreadsheet';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
+import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
+import { loadSampleAgencies } from './sample-agencies';
+
+const DONE = { ok: true } as const;
 
 export type Handlers = {
   [N in RequestName]: (input: z.output<Contract[N]['input']>) => Promise<RequestOutput<N>>;
@@ -25,5 +32,20 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     }),
     getIssuerProfile: () => getIssuerProfile(db),
     saveIssuerProfile: (profile) => saveIssuerProfile(db, profile),
+    listAgencies: (filter) => listAgencies(db, filter),
+    saveAgency: ({ agency, confirmDuplicate }) => saveAgency(db, { ...agency, confirmDuplicate }),
+    setAgencyActive: ({ id, active }) => setAgencyActive(db, id, active),
+    deleteAgency: async ({ id }) => (await deleteAgency(db, id), DONE),
+    listAgencyGroups: () => listAgencyGroups(db),
+    saveAgencyGroup: (group) => saveAgencyGroup(db, group),
+    deleteAgencyGroup: async ({ id }) => (await deleteAgencyGroup(db, id), DONE),
+    listRecipientLists: () => listRecipientLists(db),
+    saveRecipientList: (list) => saveRecipientList(db, list),
+    deleteRecipientList: async ({ id }) => (await deleteRecipientList(db, id), DONE),
+    previewRecipientBlock: (input) => previewRecipientBlock(db, input),
+    importAgencies: ({ file, apply }) => importAgencies(db, file, apply),
+    exportAgencies: () => exportAgencies(db),
+    getAgencyTemplate: () => agencyTemplate(),
+    loadSampleAgencies: () => loadSampleAgencies(db),
   };
 }

@@ -1,19 +1,28 @@
-import { describe, expect, it, vi } from 'vitest';
-import { REQUEST_NAMES, contract } from '../../shared/api';
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { REQUEST_NAMES, contract, type RequestName } from '../../shared/api';
 import { IssuerProfileSchema } from '../../shared/profile';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { createDispatcher } from '../../electron/services/dispatch';
 import type { Handlers } from '../../electron/services/handlers';
 
 
+/** Every handler a spy; the ones a test needs answer, the rest fail loudly if reached. */
 function spyHandlers() {
-  const handlers = {
-    getAppInfo: vi.fn(async () => ({ version: '1', databasePath: 'x', schemaVersion: 1, transport: 'web' as const })),
-    getIssuerProfile: vi.fn(async () => null),
-    saveIssuerProfile: vi.fn(async (p) => p),
-  } satisfies Handlers;
-  return handlers;
+  type Spy = Mock<(input: unknown) => Promise<unknown>>;
+  const entries = REQUEST_NAMES.map((name): [RequestName, Spy] => [
+    name,
+    vi.fn(async () => {
+      throw new Error(`${name} should not run`);
+    }),
+  ]);
+  const spies = Object.fromEntries(entries) as Record<RequestName, Spy>;
+  spies.getAppInfo.mockImplementation(async () => ({ version: '1', databasePath: 'x', schemaVersion: 1, transport: 'web' }));
+  spies.getIssuerProfile.mockImplementation(async () => null);
+  spies.saveIssuerProfile.mockImplementation(async (p) => p);
+  return spies;
 }
+
+const dispatcherFor = (spies: ReturnType<typeof spyHandlers>) => createDispatcher(spies as unknown as Handlers);
 
 describe('the contract', () => {
   it('lists exactly the requests it declares', () => {
@@ -42,7 +51,7 @@ describe('the contract', () => {
     [{ extra: 1 }, '', 'có trường không được phép: extra'],
   ])('rejects %j with a Vietnamese message naming the field', async (patch, path, message) => {
     const handlers = spyHandlers();
-    const dispatch = createDispatcher(handlers);
+    const dispatch = dispatcherFor(handlers);
     const result = await dispatch('saveIssuerProfile', { ...VALID_PROFILE, ...patch });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -54,7 +63,7 @@ describe('the contract', () => {
 
   it('refuses unknown requests and non-object input before any service runs', async () => {
     const handlers = spyHandlers();
-    const dispatch = createDispatcher(handlers);
+    const dispatch = dispatcherFor(handlers);
     const unknown = await dispatch('dropAllTables', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
     const proto = await dispatch('__proto__', {});
@@ -67,7 +76,7 @@ describe('the contract', () => {
   it('turns a service failure into a Vietnamese error without leaking internals', async () => {
     const handlers = spyHandlers();
     handlers.getIssuerProfile.mockRejectedValueOnce(Object.assign(new Error('disk I/O error at /secret/path'), { code: 'SQLITE_IOERR' }));
-    const result = await createDispatcher(handlers)('getIssuerProfile', {});
+    const result = await dispatcherFor(handlers)('getIssuerProfile', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE' } });
     if (!result.ok) expect(result.error.message).not.toContain('/secret/path');
   });

@@ -60,13 +60,14 @@ describe('database', () => {
     expect(await getIssuerProfile(db.db)).toMatchObject({ issuerAbbr: 'UBND', place: 'Bắc Kạn' });
   });
 
-  it('upgrades step by step, each version from the one before, without losing rows', () => {
+  it('upgrades step by step, each version from the one before, without losing rows', async () => {
     for (let target = 1; target < MIGRATIONS.length; target++) {
       const file = tempFile();
       const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, target) });
+      await saveIssuerProfile(older.db, IssuerProfileSchema.parse(VALID_PROFILE));
       const tables = older.sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[];
       const counts = tables.map((t) => (older.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c);
-      void older.close();
+      await older.close();
       const newer = openTracked(file);
       tables.forEach((t, i) => expect((newer.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c).toBeGreaterThanOrEqual(counts[i]!));
     }

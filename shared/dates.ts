@@ -1,0 +1,28 @@
+/** Dates cross the contract as ISO "yyyy-mm-dd" and are shown as dd/mm/yyyy. */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  return Boolean(m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3])));
+}
+
+/** "05/03/2024" (also 5/3/2024, 05-03-2024, 05.03.2024) → "2024-03-05"; null when it is not a real date. */
+export function parseVnDate(input: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(input);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isRealDate(y, mo, d)) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "2024-03-05" → "05/03/2024". */
+export function formatVnDate(iso: string | null | undefined): string {
+  const m = iso ? ISO.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}

@@ -1,0 +1,94 @@
+import { z } from './validation';
+import { textLine, requiredLine } from './fields';
+import { withListEnding } from './nd30';
+
+const id = z.number().int().positive();
+const note = textLine(100);
+
+/** A line of a saved list: an agency, a group (one line, e.g. "UBND các huyện, thành phố"), or free text. */
+export const RecipientLineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('agency'), agencyId: id, note }).strict(),
+  z.object({ type: z.literal('group'), groupId: id, note }).strict(),
+  z.object({ type: z.literal('text'), text: requiredLine(300), note }).strict(),
+]);
+
+export const RECIPIENT_LIST_KINDS = { 'noi-nhan': 'Nơi nhận', 'kinh-gui': 'Kính gửi' } as const;
+export type RecipientListKind = keyof typeof RECIPIENT_LIST_KINDS;
+
+export const RecipientListInputSchema = z
+  .object({
+    id: id.optional(),
+    name: requiredLine(200),
+    kind: z.enum(['noi-nhan', 'kinh-gui']),
+    lines: z.array(RecipientLineSchema).max(300),
+  })
+  .strict();
+
+export const RecipientListSchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(['noi-nhan', 'kinh-gui']),
+  lines: z.array(RecipientLineSchema),
+  /** Each line as it prints (name and note), in order. */
+  labels: z.array(z.string()),
+});
+
+export type RecipientLine = z.output<typeof RecipientLineSchema>;
+export type RecipientListInput = z.input<typeof RecipientListInputSchema>;
+export type RecipientList = z.output<typeof RecipientListSchema>;
+
+/** Per-document choices when a list becomes a Nơi nhận block. */
+export const DistributionOptionsSchema = z
+  .object({
+    /** Bắc Kạn practice: "Gửi bản điện tử:" under the heading. */
+    electronic: z.boolean(),
+    /** The document has a Kính gửi, so the block starts "- Như trên;". */
+    withKinhGui: z.boolean(),
+    /** Drafter's name for the Lưu line, e.g. "Vân" → "- Lưu: VT, NCPC (Vân)." */
+    drafter: textLine(60),
+  })
+  .strict();
+
+export type DistributionOptions = z.output<typeof DistributionOptionsSchema>;
+
+/** The Nơi nhận of a document model (see shared/document/model.ts): items without "- " or ";". */
+export interface Distribution {
+  electronic?: boolean;
+  items: string[];
+  archive: string;
+}
+
+const NHU_TREN = 'Như trên';
+
+/** Builds a document's Nơi nhận from a list's printed labels, the options and the drafting unit. */
+export function composeDistribution(labels: readonly string[], options: DistributionOptions, draftingUnit: string): Distribution {
+  const rest = labels.filter((l) => !/^Như trên\b/i.test(l));
+  const archive = ['VT', draftingUnit].filter(Boolean).join(', ') + (options.drafter ? ` (${options.drafter})` : '');
+  return {
+    ...(options.electronic ? { electronic: true } : {}),
+    items: options.withKinhGui ? [NHU_TREN, ...rest] : rest,
+    archive,
+  };
+}
+
+/** The Nơi nhận block exactly as the engine prints it, one paragraph per string. */
+export function distributionLines(d: Distribution): string[] {
+  return [
+    'Nơi nhận:',
+    ...(d.electronic ? ['Gửi bản điện tử:'] : []),
+    ...d.items.map((item) => `- ${withListEnding(item, false)}`),
+    `- Lưu: ${withListEnding(d.archive, true)}`,
+  ];
+}
+
+/** The Kính gửi block as printed: one recipient on the line, several as "- " items ending ";" then ".". */
+export function kinhGuiLines(recipients: readonly string[]): string[] {
+  if (recipients.length === 0) return [];
+  if (recipients.length === 1) return [`Kính gửi: ${recipients[0]}`];
+  return ['Kính gửi:', ...recipients.map((r, i) => `- ${withListEnding(r, i === recipients.length - 1)}`)];
+}
+
+/** A line's printed text: its name, then its note ("TT Thành ủy (để b/c)"). */
+export function lineLabel(name: string, lineNote: string): string {
+  return lineNote ? `${name} ${lineNote}` : name;
+}
