@@ -51,7 +51,7 @@ export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('blob:app://noivu/') || details.url.startsWith('devtools://');
     callback({ cancel: !allowed });
   });
 }

@@ -8,10 +8,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import HomeIcon from '@mui/icons-material/Home';
+import { AgenciesPage } from './agencies/AgenciesPage';
 import { AREAS } from './areas';
 import { HomePage } from './pages/HomePage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { RecipientListsPage } from './recipients/RecipientListsPage';
 import { href, useRoute } from './router';
 
 const DRAWER_WIDTH = 220;
@@ -20,6 +22,8 @@ function Page({ route }: { route: string }) {
   const [top] = route.split('/');
   if (!top) return <HomePage />;
   if (top === 'cai-dat') return <SettingsPage />;
+  if (top === 'co-quan') return <AgenciesPage />;
+  if (top === 'noi-nhan') return <RecipientListsPage />;
   const area = AREAS.find((a) => a.path === top);
   return area ? <NotBuiltPage area={area} /> : <HomePage />;
 }

@@ -24,5 +24,5 @@ export const AREAS: readonly Area[] = [
   { path: 'chi-thi', label: 'Chỉ thị', icon: <GavelIcon />, purpose: 'Soạn Chỉ thị với các nhiệm vụ giao cho từng cơ quan.' },
   { path: 'cong-van', label: 'Công văn', icon: <MailIcon />, purpose: 'Soạn Công văn: trích yếu "V/v", Kính gửi, nội dung, Nơi nhận.' },
   { path: 'bao-cao', label: 'Báo cáo', icon: <DescriptionIcon />, purpose: 'Thu báo cáo của các cơ quan theo tệp và tổng hợp Báo cáo của tỉnh.' },
-  { path: 'cai-dat', label: 'Cài đặt', icon: <SettingsIcon />, purpose: 'Thông tin cơ quan ban hành và người ký mặc định.' },
+  { path: 'cai-dat', label: 'Cài đặt', icon: <SettingsIcon />, purpose: 'Thông tin cơ quan ban hành, người ký mặc định và dữ liệu mẫu.' },
 ];

@@ -10,9 +10,9 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
-import { RequestError } from '../../../shared/api';
 import type { IssuerProfileInput } from '../../../shared/profile';
 import { api } from '../api';
+import { fieldErrors } from '../errors';
 import { HeaderPreview } from './HeaderPreview';
 
 const EMPTY: IssuerProfileInput = {
@@ -61,9 +61,7 @@ export function IssuerProfileForm() {
       setIsNew(false);
       setSaved(true);
     } catch (err) {
-      if (err instanceof RequestError && err.error.fields) {
-        setErrors(Object.fromEntries(err.error.fields.map((f) => [f.path, f.message])));
-      }
+      setErrors(fieldErrors(err));
       setFailure((err as Error).message);
     } finally {
       setSaving(false);

@@ -1,0 +1,259 @@
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import DeleteIcon from '@mui/icons-material/Delete';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useState } from 'react';
+import type { Agency, AgencyGroup } from '../../../shared/agencies';
+import {
+  RECIPIENT_LIST_KINDS,
+  type DistributionOptions,
+  type RecipientLine,
+  type RecipientList,
+  type RecipientListKind,
+} from '../../../shared/recipients';
+import { api } from '../api';
+
+type LineType = RecipientLine['type'];
+interface EditorLine {
+  key: number;
+  type: LineType;
+  agencyId: number | null;
+  groupId: number | null;
+  text: string;
+  note: string;
+}
+interface Editor {
+  id?: number;
+  name: string;
+  kind: RecipientListKind;
+  lines: EditorLine[];
+}
+
+let nextKey = 1;
+const editorLine = (line: Partial<EditorLine> & { type: LineType }): EditorLine => ({ key: nextKey++, agencyId: null, groupId: null, text: '', note: '', ...line });
+
+function fromList(list: RecipientList): Editor {
+  return {
+    id: list.id,
+    name: list.name,
+    kind: list.kind,
+    lines: list.lines.map((l) =>
+      editorLine(l.type === 'agency' ? { type: 'agency', agencyId: l.agencyId, note: l.note } : l.type === 'group' ? { type: 'group', groupId: l.groupId, note: l.note } : { type: 'text', text: l.text, note: l.note }),
+    ),
+  };
+}
+
+/** Lines the contract accepts; unfinished ones (no agency picked yet) are left out of the preview. */
+function toLines(lines: EditorLine[], completeOnly: boolean): RecipientLine[] {
+  const out: RecipientLine[] = [];
+  for (const l of lines) {
+    if (l.type === 'agency' && (l.agencyId || !completeOnly)) out.push({ type: 'agency', agencyId: l.agencyId ?? 0, note: l.note });
+    else if (l.type === 'group' && (l.groupId || !completeOnly)) out.push({ type: 'group', groupId: l.groupId ?? 0, note: l.note });
+    else if (l.type === 'text' && (l.text.trim() || !completeOnly)) out.push({ type: 'text', text: l.text, note: l.note });
+  }
+  return out;
+}
+
+const EMPTY: Editor = { name: '', kind: 'noi-nhan', lines: [] };
+
+export function RecipientListsPage() {
+  const [lists, setLists] = useState<RecipientList[]>([]);
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [groups, setGroups] = useState<AgencyGroup[]>([]);
+  const [editor, setEditor] = useState<Editor>(EMPTY);
+  const [options, setOptions] = useState<DistributionOptions>({ electronic: false, withKinhGui: false, drafter: '' });
+  const [preview, setPreview] = useState<{ printed: string[]; warnings: string[] }>({ printed: [], warnings: [] });
+  const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string }>();
+
+  const reload = useCallback(async () => {
+    const [l, a, g] = await Promise.all([api.listRecipientLists({}), api.listAgencies({ query: '', tier: null, includeInactive: true }), api.listAgencyGroups({})]);
+    setLists(l);
+    setAgencies(a);
+    setGroups(g);
+  }, []);
+  useEffect(() => {
+    reload().catch((err: Error) => setMessage({ severity: 'error', text: err.message }));
+  }, [reload]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api.previewRecipientBlock({ kind: editor.kind, lines: toLines(editor.lines, true), options }).then(setPreview, (err: Error) =>
+        setPreview({ printed: [], warnings: [err.message] }),
+      );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [editor.kind, editor.lines, options]);
+
+  const setLine = (key: number, patch: Partial<EditorLine>) => setEditor((e) => ({ ...e, lines: e.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) }));
+  const move = (index: number, delta: number) =>
+    setEditor((e) => {
+      const lines = [...e.lines];
+      const [line] = lines.splice(index, 1);
+      lines.splice(index + delta, 0, line!);
+      return { ...e, lines };
+    });
+
+  async function save() {
+    try {
+      const saved = await api.saveRecipientList({ ...(editor.id ? { id: editor.id } : {}), name: editor.name, kind: editor.kind, lines: toLines(editor.lines, false) });
+      setEditor(fromList(saved));
+      setMessage({ severity: 'success', text: `Đã lưu danh sách "${saved.name}".` });
+      await reload();
+    } catch (err) {
+      setMessage({ severity: 'error', text: (err as Error).message });
+    }
+  }
+
+  async function remove() {
+    if (!editor.id || !window.confirm(`Xóa danh sách "${editor.name}"?`)) return;
+    await api.deleteRecipientList({ id: editor.id });
+    setEditor(EMPTY);
+    await reload();
+  }
+
+  const activeAgencies = agencies.filter((a) => a.active);
+
+  return (
+    <Box>
+      <Typography variant="h5" component="h1" gutterBottom>
+        Nơi nhận
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '200px minmax(0, 1fr) 320px', gap: 2, alignItems: 'start' }}>
+        <Paper variant="outlined">
+          <List dense aria-label="Danh sách đã lưu">
+            <ListItemButton selected={!editor.id} onClick={() => setEditor(EMPTY)}>
+              <ListItemText primary="+ Danh sách mới" />
+            </ListItemButton>
+            {lists.map((l) => (
+              <ListItemButton key={l.id} selected={editor.id === l.id} onClick={() => setEditor(fromList(l))}>
+                <ListItemText primary={l.name} secondary={`${RECIPIENT_LIST_KINDS[l.kind]} · ${l.lines.length} dòng`} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Paper>
+        <Stack spacing={2}>
+          {message && (
+            <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ whiteSpace: 'pre-line' }}>
+              {message.text}
+            </Alert>
+          )}
+          <Stack direction="row" spacing={2}>
+            <TextField label="Tên danh sách" required value={editor.name} onChange={(e) => setEditor({ ...editor, name: e.target.value })} />
+            <TextField select sx={{ width: 200 }} label="Dùng cho" value={editor.kind} onChange={(e) => setEditor({ ...editor, kind: e.target.value as RecipientListKind })}>
+              {Object.entries(RECIPIENT_LIST_KINDS).map(([k, label]) => (
+                <MenuItem key={k} value={k}>
+                  {label}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+          <Paper variant="outlined" sx={{ p: 1 }}>
+            {editor.lines.length === 0 && <Typography sx={{ p: 1 }} color="text.secondary">Chưa có dòng nào. Thêm cơ quan, nhóm hoặc dòng tự nhập.</Typography>}
+            {editor.lines.map((line, i) => (
+              <Stack key={line.key} direction="row" spacing={1} sx={{ alignItems: 'center', py: 0.5 }}>
+                <Typography sx={{ width: 24, textAlign: 'right' }} color="text.secondary">
+                  {i + 1}.
+                </Typography>
+                <Box sx={{ flex: 1, minWidth: 0 }}>
+                  {line.type === 'agency' && (
+                    <Autocomplete
+                      options={activeAgencies}
+                      value={agencies.find((a) => a.id === line.agencyId) ?? null}
+                      getOptionLabel={(a) => a.shortName}
+                      isOptionEqualToValue={(a, b) => a.id === b.id}
+                      onChange={(_e, a) => setLine(line.key, { agencyId: a?.id ?? null })}
+                      renderInput={(params) => <TextField {...params} label={`Dòng ${i + 1}: cơ quan`} />}
+                      noOptionsText="Không có cơ quan phù hợp"
+                    />
+                  )}
+                  {line.type === 'group' && (
+                    <Autocomplete
+                      options={groups}
+                      value={groups.find((g) => g.id === line.groupId) ?? null}
+                      getOptionLabel={(g) => g.name}
+                      isOptionEqualToValue={(a, b) => a.id === b.id}
+                      onChange={(_e, g) => setLine(line.key, { groupId: g?.id ?? null })}
+                      renderInput={(params) => <TextField {...params} label={`Dòng ${i + 1}: nhóm`} />}
+                      noOptionsText="Chưa có nhóm"
+                    />
+                  )}
+                  {line.type === 'text' && <TextField label={`Dòng ${i + 1}: tự nhập`} value={line.text} onChange={(e) => setLine(line.key, { text: e.target.value })} />}
+                </Box>
+                <TextField sx={{ width: 110 }} label="Ghi chú" placeholder="(để b/c)" value={line.note} onChange={(e) => setLine(line.key, { note: e.target.value })} />
+                <IconButton aria-label={`Đưa dòng ${i + 1} lên`} disabled={i === 0} onClick={() => move(i, -1)} size="small">
+                  <ArrowUpwardIcon fontSize="small" />
+                </IconButton>
+                <IconButton aria-label={`Đưa dòng ${i + 1} xuống`} disabled={i === editor.lines.length - 1} onClick={() => move(i, 1)} size="small">
+                  <ArrowDownwardIcon fontSize="small" />
+                </IconButton>
+                <IconButton aria-label={`Xóa dòng ${i + 1}`} onClick={() => setEditor({ ...editor, lines: editor.lines.filter((l) => l.key !== line.key) })} size="small">
+                  <DeleteIcon fontSize="small" />
+                </IconButton>
+              </Stack>
+            ))}
+            <Stack direction="row" spacing={1} sx={{ pt: 1 }}>
+              <Button onClick={() => setEditor({ ...editor, lines: [...editor.lines, editorLine({ type: 'agency' })] })}>+ Cơ quan</Button>
+              <Button onClick={() => setEditor({ ...editor, lines: [...editor.lines, editorLine({ type: 'group' })] })}>+ Nhóm</Button>
+              <Button onClick={() => setEditor({ ...editor, lines: [...editor.lines, editorLine({ type: 'text' })] })}>+ Dòng tự nhập</Button>
+            </Stack>
+          </Paper>
+          <Stack direction="row" spacing={1}>
+            <Button variant="contained" onClick={() => void save()}>
+              Lưu danh sách
+            </Button>
+            {editor.id && (
+              <Button color="error" onClick={() => void remove()}>
+                Xóa danh sách
+              </Button>
+            )}
+          </Stack>
+        </Stack>
+        <Stack spacing={1}>
+          <Typography variant="subtitle2">Khi đưa vào văn bản</Typography>
+          {editor.kind === 'noi-nhan' && (
+            <>
+              <FormControlLabel control={<Checkbox checked={options.electronic} onChange={(e) => setOptions({ ...options, electronic: e.target.checked })} />} label='Có dòng "Gửi bản điện tử:"' />
+              <FormControlLabel control={<Checkbox checked={options.withKinhGui} onChange={(e) => setOptions({ ...options, withKinhGui: e.target.checked })} />} label='Văn bản có Kính gửi (thêm "- Như trên;")' />
+              <TextField label="Người soạn thảo (dòng Lưu)" value={options.drafter} onChange={(e) => setOptions({ ...options, drafter: e.target.value })} />
+            </>
+          )}
+          <Paper variant="outlined" sx={{ p: 2, bgcolor: 'white', fontFamily: '"Times New Roman", "Liberation Serif", serif' }} aria-label="Xem trước khối in">
+            {preview.printed.length === 0 && <Typography color="text.secondary">Chưa có gì để xem trước.</Typography>}
+            {preview.printed.map((line, i) => (
+              <div
+                key={i}
+                data-testid="printed-line"
+                style={{
+                  fontSize: i === 0 && editor.kind === 'noi-nhan' ? 16 : 14.5,
+                  fontWeight: i === 0 && editor.kind === 'noi-nhan' ? 700 : 400,
+                  fontStyle: (i === 0 && editor.kind === 'noi-nhan') || line === 'Gửi bản điện tử:' ? 'italic' : 'normal',
+                }}
+              >
+                {line}
+              </div>
+            ))}
+          </Paper>
+          {preview.warnings.map((w) => (
+            <Alert key={w} severity="warning">
+              {w}
+            </Alert>
+          ))}
+        </Stack>
+      </Box>
+    </Box>
+  );
+}
