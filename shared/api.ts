@@ -2,6 +2,7 @@ import { z, type FieldError } from './validation';
 import { AGENCY_TIER_IDS, AgencyGroupInputSchema, AgencyGroupSchema, AgencyInputSchema, AgencySchema } from './agencies';
 import { textLine } from './fields';
 import { FileContentSchema } from './files';
+import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuerProfileSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
@@ -70,6 +71,11 @@ export const contract = {
   exportAgencies: { input: none, output: FileContentSchema },
   getAgencyTemplate: { input: none, output: FileContentSchema },
   loadSampleAgencies: { input: none, output: z.object({ agencies: z.number(), groups: z.number(), lists: z.number() }) },
+  listIndices: { input: none, output: z.array(IndexDefinitionSchema) },
+  saveIndexComponent: { input: IndexComponentInputSchema, output: z.array(IndexDefinitionSchema) },
+  deleteIndexComponent: { input: byId, output: z.array(IndexDefinitionSchema) },
+  getIndexResults: { input: z.object({ indexId: id }).strict(), output: IndexResultsSchema },
+  saveIndexYearResults: { input: IndexYearResultsSchema, output: IndexResultsSchema },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
 const LABELS: Record<string, string> = {
   parentName: 'Tên cơ quan chủ quản',
   issuerName: 'Tên cơ quan ban hành',
+  issuerFullName: 'Tên cơ quan ban hành trong câu văn',
   issuerAbbr: 'Chữ viết tắt cơ quan ban hành',
   place: 'Địa danh',
   draftingUnitAbbr: 'Chữ viết tắt đơn vị soạn thảo',
@@ -43,6 +44,21 @@ const LABELS: Record<string, string> = {
   agencyId: 'Cơ quan',
   groupId: 'Nhóm',
   type: 'Kiểu dòng',
+  indexId: 'Chỉ số',
+  code: 'Số thứ tự',
+  maxScore: 'Điểm tối đa',
+  weight: 'Trọng số',
+  firstYear: 'Từ năm',
+  lastYear: 'Đến năm',
+  confirmed: 'Đã xác nhận',
+  year: 'Năm',
+  overall: 'Kết quả chung',
+  components: 'Thành phần',
+  componentId: 'Thành phần',
+  score: 'Điểm',
+  rank: 'Thứ hạng',
+  rankOf: 'Tổng số tỉnh xếp hạng',
+  band: 'Nhóm xếp loại',
 };
 
 /** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2"; "parent.key" entries override a bare "key". */

@@ -40,6 +40,8 @@ export const IssuerProfileSchema = z
     issuerName: multilineText(200)
       .min(1)
       .refine((s) => s.split('\n').length <= 3, { message: 'tối đa 3 dòng' }),
+    /** The name in running text, e.g. "Ủy ban nhân dân tỉnh Bắc Kạn" (used in "(Kèm theo Kế hoạch … của …)"). */
+    issuerFullName: textLine(300),
     issuerAbbr: codeText(20).min(1),
     /** Địa danh in the date line, e.g. "Bắc Kạn". */
     place: requiredLine(100),

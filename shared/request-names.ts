@@ -22,6 +22,11 @@ export const REQUEST_NAMES = [
   'exportAgencies',
   'getAgencyTemplate',
   'loadSampleAgencies',
+  'listIndices',
+  'saveIndexComponent',
+  'deleteIndexComponent',
+  'getIndexResults',
+  'saveIndexYearResults',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

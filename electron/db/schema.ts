@@ -12,6 +12,7 @@ export interface IssuerProfileTable {
   signer_title: string;
   signer_name: string;
   updated_at: string;
+  issuer_full_name: Generated<string>;
 }
 
 export interface AgencyTable {
@@ -66,6 +67,94 @@ export interface RecipientListLineTable {
   note: string;
 }
 
+export interface IndexDefinitionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  unit: 'diem' | 'phan-tram';
+  total_max: number | null;
+}
+
+export interface IndexComponentTable {
+  id: Generated<number>;
+  index_id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  max_score: number | null;
+  weight: number | null;
+  first_year: number;
+  last_year: number | null;
+  confirmed: number;
+}
+
+export interface IndexYearResultTable {
+  index_id: number;
+  year: number;
+  score: number | null;
+  rank: number | null;
+  rank_of: number | null;
+  band: string;
+  updated_at: string;
+}
+
+export interface IndexComponentResultTable {
+  component_id: number;
+  year: number;
+  score: number | null;
+  rank: number | null;
+  band: string;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  title: string;
+  index_id: number | null;
+  index_year: number | null;
+  draft_year: number;
+  body_json: string;
+  grouping: 'lead' | 'component';
+  appendix_title: string;
+  distribution_json: string;
+  signer_json: string;
+  status: Generated<'draft' | 'issued'>;
+  number: number | null;
+  issued_date: string | null;
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  component_id: number | null;
+  component_label: string;
+  content: string;
+  lead_agency_id: number | null;
+  lead_group_id: number | null;
+  lead_text: string;
+  deadline_json: string;
+  expected_output: string;
+}
+
+export interface PlanTaskCoordinatorTable {
+  task_id: number;
+  position: number;
+  agency_id: number | null;
+  group_id: number | null;
+  text: string;
+}
+
+export interface PlanEventTable {
+  id: Generated<number>;
+  plan_id: number;
+  at: string;
+  action: string;
+  detail: string;
+}
+
 export interface Database {
   issuer_profile: IssuerProfileTable;
   agencies: AgencyTable;
@@ -73,4 +162,12 @@ export interface Database {
   agency_group_members: AgencyGroupMemberTable;
   recipient_lists: RecipientListTable;
   recipient_list_lines: RecipientListLineTable;
+  index_definitions: IndexDefinitionTable;
+  index_components: IndexComponentTable;
+  index_year_results: IndexYearResultTable;
+  index_component_results: IndexComponentResultTable;
+  plans: PlanTable;
+  plan_tasks: PlanTaskTable;
+  plan_task_coordinators: PlanTaskCoordinatorTable;
+  plan_events: PlanEventTable;
 }

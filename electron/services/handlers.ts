@@ -4,6 +4,7 @@ import type { AppDatabase } from '../db/connection';
 import { deleteAgency, listAgencies, saveAgency, setAgencyActive } from './agencies';
 import { deleteAgencyGroup, listAgencyGroups, saveAgencyGroup } from './agency-groups';
 import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreadsheet';
+import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { loadSampleAgencies } from './sample-agencies';
@@ -47,5 +48,10 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     exportAgencies: () => exportAgencies(db),
     getAgencyTemplate: () => agencyTemplate(),
     loadSampleAgencies: () => loadSampleAgencies(db),
+    listIndices: () => listIndices(db),
+    saveIndexComponent: (component) => saveIndexComponent(db, component),
+    deleteIndexComponent: ({ id }) => deleteIndexComponent(db, id),
+    getIndexResults: ({ indexId }) => getIndexResults(db, indexId),
+    saveIndexYearResults: (results) => saveIndexYearResults(db, results),
   };
 }

@@ -8,6 +8,7 @@ export async function getIssuerProfile(db: Kysely<Database>): Promise<IssuerProf
   return {
     parentName: row.parent_name,
     issuerName: row.issuer_name,
+    issuerFullName: row.issuer_full_name,
     issuerAbbr: row.issuer_abbr,
     place: row.place,
     draftingUnitAbbr: row.drafting_unit_abbr,
@@ -24,6 +25,7 @@ export async function saveIssuerProfile(db: Kysely<Database>, profile: IssuerPro
   const values = {
     parent_name: profile.parentName,
     issuer_name: profile.issuerName,
+    issuer_full_name: profile.issuerFullName,
     issuer_abbr: profile.issuerAbbr,
     place: profile.place,
     drafting_unit_abbr: profile.draftingUnitAbbr,

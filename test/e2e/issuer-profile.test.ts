@@ -38,7 +38,8 @@ describe('Cài đặt → Cơ quan ban hành (browser mode)', () => {
 
   it('saves the profile, cleans pasted text, and keeps it across a reload', async () => {
     const { page } = session;
-    await field('Tên cơ quan ban hành').fill('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
+    await session.page.getByRole('textbox', { name: 'Tên cơ quan ban hành', exact: true }).fill('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
+    await field('Tên cơ quan ban hành khi viết trong câu').fill('Ủy ban nhân dân tỉnh Bắc Kạn');
     await field('Viết tắt trong số ký hiệu').fill('UBND');
     await field('Đơn vị soạn thảo').fill('NV');
     // as pasted from a PDF: decomposed marks and a no-break space
@@ -56,7 +57,7 @@ describe('Cài đặt → Cơ quan ban hành (browser mode)', () => {
 
     await page.reload();
     await expect.poll(() => field('Họ tên người ký').inputValue()).toBe('Phạm Duy Hưng');
-    expect(await field('Tên cơ quan ban hành').inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
+    expect(await session.page.getByRole('textbox', { name: 'Tên cơ quan ban hành', exact: true }).inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
     expect(await field('Dòng thẩm quyền 2').inputValue()).toBe('KT. CHỦ TỊCH');
     expect(await savedProfile()).toMatchObject({ place: 'Bắc Kạn', issuerAbbr: 'UBND', signer: { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'] } });
   });

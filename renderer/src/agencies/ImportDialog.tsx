@@ -95,7 +95,7 @@ export function ImportDialog(props: { onClose: () => void; onImported: () => voi
                 {preview.rows.map((r) => (
                   <TableRow key={r.row}>
                     <TableCell>{r.row}</TableCell>
-                    <TableCell>{r.name}</TableCell>
+                    <TableCell sx={{ minWidth: 160 }}>{r.name}</TableCell>
                     <TableCell>
                       <Chip size="small" label={ACTION[r.action].label} color={ACTION[r.action].color} />
                     </TableCell>

@@ -18,6 +18,7 @@ import { HeaderPreview } from './HeaderPreview';
 const EMPTY: IssuerProfileInput = {
   parentName: '',
   issuerName: '',
+  issuerFullName: '',
   issuerAbbr: '',
   place: '',
   draftingUnitAbbr: '',
@@ -100,6 +101,13 @@ export function IssuerProfileForm() {
               onChange={(e) => set({ issuerName: e.target.value })}
               {...field('issuerName')}
               helperText={errors.issuerName ?? 'Xuống dòng (Enter) ở chỗ muốn ngắt khi in, tối đa 3 dòng. Ví dụ: ỦY BAN NHÂN DÂN ↵ TỈNH BẮC KẠN.'}
+            />
+            <TextField
+              label="Tên cơ quan ban hành khi viết trong câu"
+              value={form.issuerFullName}
+              onChange={(e) => set({ issuerFullName: e.target.value })}
+              {...field('issuerFullName')}
+              helperText={errors.issuerFullName ?? 'Ví dụ: Ủy ban nhân dân tỉnh Bắc Kạn — dùng ở dòng “(Kèm theo Kế hoạch số … của …)” của phụ lục'}
             />
             <Stack direction="row" spacing={2}>
               <TextField
