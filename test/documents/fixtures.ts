@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { DocumentModelInput } from '../../shared/document/model.js';
 
 export const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../examples/documents');
-export const REFERENCE_DIR = '/work/shared/examples';
+/** The reference folder lies beside the repository (../shared), read-only. */
+export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../shared/examples');
 
 export function loadExample(name: string): DocumentModelInput {
   return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as DocumentModelInput;
