@@ -3,6 +3,7 @@ import { AGENCY_TIER_IDS, AgencyGroupInputSchema, AgencyGroupSchema, AgencyInput
 import { textLine } from './fields';
 import { FileContentSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
+import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
 import { IssuerProfileSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
@@ -76,6 +77,17 @@ export const contract = {
   deleteIndexComponent: { input: byId, output: z.array(IndexDefinitionSchema) },
   getIndexResults: { input: z.object({ indexId: id }).strict(), output: IndexResultsSchema },
   saveIndexYearResults: { input: IndexYearResultsSchema, output: IndexResultsSchema },
+  listPlans: { input: none, output: z.array(PlanSummarySchema) },
+  getPlan: { input: byId, output: PlanSchema },
+  savePlan: { input: PlanInputSchema, output: PlanSchema },
+  savePlanTasks: { input: z.object({ planId: id, tasks: z.array(TaskInputSchema).max(5000) }).strict(), output: PlanSchema },
+  issuePlan: { input: IssuePlanSchema, output: PlanSchema },
+  reopenPlan: { input: byId, output: PlanSchema },
+  duplicatePlan: { input: byId, output: PlanSchema },
+  deletePlan: { input: byId, output: done },
+  createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100) }).strict(), output: PlanSchema },
+  exportPlanDocx: { input: byId, output: FileContentSchema },
+  exportPlanTasksXlsx: { input: byId, output: FileContentSchema },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -27,6 +27,17 @@ export const REQUEST_NAMES = [
   'deleteIndexComponent',
   'getIndexResults',
   'saveIndexYearResults',
+  'listPlans',
+  'getPlan',
+  'savePlan',
+  'savePlanTasks',
+  'issuePlan',
+  'reopenPlan',
+  'duplicatePlan',
+  'deletePlan',
+  'createPlanFromDeclines',
+  'exportPlanDocx',
+  'exportPlanTasksXlsx',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

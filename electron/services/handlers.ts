@@ -6,6 +6,8 @@ import { deleteAgencyGroup, listAgencyGroups, saveAgencyGroup } from './agency-g
 import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreadsheet';
 import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
+import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
+import { createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { loadSampleAgencies } from './sample-agencies';
 
@@ -53,5 +55,16 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     deleteIndexComponent: ({ id }) => deleteIndexComponent(db, id),
     getIndexResults: ({ indexId }) => getIndexResults(db, indexId),
     saveIndexYearResults: (results) => saveIndexYearResults(db, results),
+    listPlans: () => listPlans(db),
+    getPlan: ({ id }) => getPlan(db, id),
+    savePlan: (plan) => savePlan(db, plan),
+    savePlanTasks: ({ planId, tasks }) => savePlanTasks(db, planId, tasks),
+    issuePlan: (input) => issuePlan(db, input),
+    reopenPlan: ({ id }) => reopenPlan(db, id),
+    duplicatePlan: ({ id }) => duplicatePlan(db, id),
+    deletePlan: async ({ id }) => (await deletePlan(db, id), DONE),
+    createPlanFromDeclines: ({ indexId, year }) => createPlanFromDeclines(db, indexId, year),
+    exportPlanDocx: ({ id }) => exportPlanDocx(db, id),
+    exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),
   };
 }

@@ -25,7 +25,7 @@ interface ResolvedLines {
  * The printed text of each line: an agency by its short name in a Nơi nhận and its full name in a
  * Kính gửi, a group by its name, free text as typed; then the note.
  */
-async function resolveLines(db: Kysely<Database>, kind: RecipientListKind, lines: readonly RecipientLine[]): Promise<ResolvedLines> {
+export async function resolveLines(db: Kysely<Database>, kind: RecipientListKind, lines: readonly RecipientLine[]): Promise<ResolvedLines> {
   const agencyIds = lines.flatMap((l) => (l.type === 'agency' ? [l.agencyId] : []));
   const groupIds = lines.flatMap((l) => (l.type === 'group' ? [l.groupId] : []));
   const agencies = agencyIds.length

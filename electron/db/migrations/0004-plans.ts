@@ -24,7 +24,7 @@ export const migration0004: Migration = {
         search_key TEXT NOT NULL,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
-        CHECK ((status = 'issued') = (number IS NOT NULL AND issued_date IS NOT NULL))
+        CHECK (status <> 'issued' OR (number IS NOT NULL AND issued_date IS NOT NULL))
       ) STRICT;
 
       CREATE TABLE plan_tasks (

@@ -1,0 +1,63 @@
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { FileContent } from '../../shared/files';
+import { formatDeadline } from '../../shared/plans';
+import { foldVietnamese } from '../../shared/text';
+import { DocumentModelError, renderDocument } from '../documents';
+import type { Database } from '../db/schema';
+import { ServiceError } from './errors';
+import { listIndices } from './indices';
+import { loadNameBook } from './name-book';
+import { buildPlanModel, getPlan } from './plans';
+
+function fileSlug(title: string): string {
+  return foldVietnamese(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'ke-hoach';
+}
+
+/** The plan as an ND30 .docx, ready for signing. */
+export async function exportPlanDocx(db: Kysely<Database>, id: number): Promise<FileContent> {
+  const model = await buildPlanModel(db, id);
+  try {
+    const buffer = await renderDocument(model);
+    return { fileName: `ke-hoach-${fileSlug(model.subject)}.docx`, base64: buffer.toString('base64') };
+  } catch (err) {
+    if (err instanceof DocumentModelError) {
+      throw new ServiceError('VALIDATION', `Kế hoạch chưa đủ để xuất văn bản:\n${err.errors.map((e) => e.message).join('\n')}`);
+    }
+    throw err;
+  }
+}
+
+/** The task table as a spreadsheet, one row per task, for sharing and follow-up. */
+export async function exportPlanTasksXlsx(db: Kysely<Database>, id: number): Promise<FileContent> {
+  const plan = await getPlan(db, id);
+  const names = await loadNameBook(db);
+  const components = plan.indexId ? ((await listIndices(db)).find((i) => i.id === plan.indexId)?.components ?? []) : [];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'NoiVu Desk';
+  const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: 'TT', key: 'n', width: 6 },
+    { header: 'Chỉ số thành phần', key: 'component', width: 32 },
+    { header: 'Nhiệm vụ, giải pháp', key: 'content', width: 70 },
+    { header: 'Cơ quan chủ trì', key: 'lead', width: 26 },
+    { header: 'Cơ quan phối hợp', key: 'coordinators', width: 32 },
+    { header: 'Thời gian thực hiện', key: 'deadline', width: 20 },
+    { header: 'Kết quả dự kiến', key: 'output', width: 30 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  plan.tasks.forEach((t, i) => {
+    const component = components.find((c) => c.id === t.componentId);
+    sheet.addRow({
+      n: i + 1,
+      component: component ? `${component.code}. ${component.name}` : t.componentLabel,
+      content: t.content,
+      lead: t.lead ? names.ref(t.lead) : '',
+      coordinators: t.coordinators.map((c) => names.ref(c)).join('; '),
+      deadline: formatDeadline(t.deadline),
+      output: t.expectedOutput,
+    });
+  });
+  sheet.getColumn('content').alignment = { wrapText: true, vertical: 'top' };
+  return { fileName: `nhiem-vu-${fileSlug(plan.title)}.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+}
