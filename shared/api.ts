@@ -79,6 +79,7 @@ export const contract = {
   saveIndexYearResults: { input: IndexYearResultsSchema, output: IndexResultsSchema },
   listPlans: { input: none, output: z.array(PlanSummarySchema) },
   getPlan: { input: byId, output: PlanSchema },
+  createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), output: PlanSchema },
   savePlan: { input: PlanInputSchema, output: PlanSchema },
   savePlanTasks: { input: z.object({ planId: id, tasks: z.array(TaskInputSchema).max(5000) }).strict(), output: PlanSchema },
   issuePlan: { input: IssuePlanSchema, output: PlanSchema },

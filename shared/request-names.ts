@@ -29,6 +29,7 @@ export const REQUEST_NAMES = [
   'saveIndexYearResults',
   'listPlans',
   'getPlan',
+  'createBlankPlan',
   'savePlan',
   'savePlanTasks',
   'issuePlan',

@@ -7,7 +7,7 @@ import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreads
 import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
-import { createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
+import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { loadSampleAgencies } from './sample-agencies';
 
@@ -57,6 +57,7 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     saveIndexYearResults: (results) => saveIndexYearResults(db, results),
     listPlans: () => listPlans(db),
     getPlan: ({ id }) => getPlan(db, id),
+    createBlankPlan: ({ year }) => createBlankPlan(db, year),
     savePlan: (plan) => savePlan(db, plan),
     savePlanTasks: ({ planId, tasks }) => savePlanTasks(db, planId, tasks),
     issuePlan: (input) => issuePlan(db, input),

@@ -15,6 +15,9 @@ import { loadNameBook } from './name-book';
 import { defaultPlanBody, resultSentence } from './plan-template';
 import { resolveLines } from './recipient-lists';
 
+/** Until a profile exists: a placeholder the export's checks make visible. */
+const NO_SIGNER = { authority: [], title: 'CHỨC VỤ NGƯỜI KÝ', name: 'Họ tên người ký' };
+
 const READ_ONLY = 'Kế hoạch đã ban hành nên chỉ xem được. Bấm "Mở lại để sửa" nếu thật sự cần sửa.';
 
 function toSummary(row: Selectable<PlanTable>, taskCount: number): PlanSummary {
@@ -246,6 +249,22 @@ export async function deletePlan(db: Kysely<Database>, id: number): Promise<void
   });
 }
 
+/** A new draft with the usual sections, the default signer and no tasks yet. */
+export async function createBlankPlan(db: Kysely<Database>, year: number): Promise<Plan> {
+  const profile = await getIssuerProfile(db);
+  return savePlan(db, {
+    title: 'Kế hoạch mới',
+    indexId: null,
+    indexYear: null,
+    draftYear: year,
+    body: defaultPlanBody() as PlanFields['body'],
+    grouping: 'lead',
+    appendixTitle: 'Các nhiệm vụ, giải pháp cụ thể',
+    distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } },
+    signer: profile?.signer ?? NO_SIGNER,
+  });
+}
+
 /** "Tạo nhiệm vụ từ các chỉ số giảm điểm": a draft plan with one task per component that fell in `year`. */
 export async function createPlanFromDeclines(db: Kysely<Database>, indexId: number, year: number): Promise<Plan> {
   const index = (await listIndices(db)).find((i) => i.id === indexId);
@@ -271,7 +290,7 @@ export async function createPlanFromDeclines(db: Kysely<Database>, indexId: numb
       grouping: 'lead',
       appendixTitle: `Các nhiệm vụ, giải pháp cụ thể khắc phục những tồn tại, hạn chế Chỉ số ${index.code} năm ${year}, nâng cao chỉ số năm ${year + 1}`,
       distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } },
-      signer: profile?.signer ?? { authority: [], title: 'CHỦ TỊCH', name: 'Chưa chọn người ký' },
+      signer: profile?.signer ?? NO_SIGNER,
     });
     await writeTasks(
       trx,

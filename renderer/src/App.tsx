@@ -10,6 +10,9 @@ import Typography from '@mui/material/Typography';
 import HomeIcon from '@mui/icons-material/Home';
 import { AgenciesPage } from './agencies/AgenciesPage';
 import { AREAS } from './areas';
+import { IndicesPage } from './indices/IndicesPage';
+import { PlanEditor } from './plans/PlanEditor';
+import { PlansPage } from './plans/PlansPage';
 import { HomePage } from './pages/HomePage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -19,11 +22,13 @@ import { href, useRoute } from './router';
 const DRAWER_WIDTH = 220;
 
 function Page({ route }: { route: string }) {
-  const [top] = route.split('/');
+  const [top, sub] = route.split('/');
   if (!top) return <HomePage />;
   if (top === 'cai-dat') return <SettingsPage />;
   if (top === 'co-quan') return <AgenciesPage />;
   if (top === 'noi-nhan') return <RecipientListsPage />;
+  if (top === 'chi-so') return <IndicesPage />;
+  if (top === 'ke-hoach') return sub ? <PlanEditor key={sub} id={Number(sub)} /> : <PlansPage />;
   const area = AREAS.find((a) => a.path === top);
   return area ? <NotBuiltPage area={area} /> : <HomePage />;
 }

@@ -1,0 +1,140 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { formatScore, parseScore, type IndexComponent, type IndexDefinition } from '../../../shared/indices';
+import { api } from '../api';
+
+type Draft = Omit<IndexComponent, 'id' | 'maxScore' | 'weight'> & { id?: number; maxScore: string; weight: string };
+
+/** The index's parts per year: what changes between editions is edited here, not coded. */
+export function Structure({ index, onChanged }: { index: IndexDefinition; onChanged: (all: IndexDefinition[]) => void }) {
+  const [draft, setDraft] = useState<Draft>();
+  const [failure, setFailure] = useState<string>();
+  const numberOrNull = (s: string) => {
+    const n = parseScore(s);
+    return n === null || Number.isNaN(n) ? null : n;
+  };
+  async function save() {
+    if (!draft) return;
+    try {
+      const { maxScore, weight, ...rest } = draft;
+      onChanged(await api.saveIndexComponent({ ...rest, maxScore: numberOrNull(maxScore), weight: numberOrNull(weight) }));
+      setDraft(undefined);
+    } catch (err) {
+      setFailure((err as Error).message);
+    }
+  }
+  const edit = (c?: IndexComponent) =>
+    setDraft(
+      c
+        ? { ...c, maxScore: formatScore(c.maxScore), weight: formatScore(c.weight) }
+        : { indexId: index.id, parentId: null, code: '', name: '', maxScore: '', weight: '', firstYear: new Date().getFullYear(), lastYear: null, confirmed: true },
+    );
+  return (
+    <Stack spacing={2}>
+      <div>
+        <Button variant="outlined" onClick={() => edit()}>
+          Thêm thành phần
+        </Button>
+      </div>
+      {failure && (
+        <Alert severity="error" onClose={() => setFailure(undefined)}>
+          {failure}
+        </Alert>
+      )}
+      <Paper variant="outlined">
+        <Table size="small" aria-label="Cấu trúc chỉ số">
+          <TableHead>
+            <TableRow>
+              <TableCell>TT</TableCell>
+              <TableCell>Thành phần</TableCell>
+              <TableCell align="right">Tối đa</TableCell>
+              <TableCell align="right">Trọng số</TableCell>
+              <TableCell>Áp dụng</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {index.components.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>{c.code}</TableCell>
+                <TableCell sx={{ pl: c.parentId ? 4 : 2 }}>
+                  {c.name}
+                  {!c.confirmed && <em> (chưa xác nhận)</em>}
+                </TableCell>
+                <TableCell align="right">{formatScore(c.maxScore)}</TableCell>
+                <TableCell align="right">{c.weight !== null ? `${formatScore(c.weight)}%` : ''}</TableCell>
+                <TableCell>
+                  {c.firstYear}–{c.lastYear ?? 'nay'}
+                </TableCell>
+                <TableCell align="right">
+                  <Button size="small" onClick={() => edit(c)}>
+                    Sửa
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {draft && (
+        <Dialog open onClose={() => setDraft(undefined)} maxWidth="sm" fullWidth>
+          <DialogTitle>{draft.id ? 'Sửa thành phần' : 'Thêm thành phần'}</DialogTitle>
+          <DialogContent>
+            <Stack spacing={2} sx={{ pt: 1 }}>
+              <TextField select label="Thuộc chỉ số nội dung" value={draft.parentId ?? ''} onChange={(e) => setDraft({ ...draft, parentId: e.target.value === '' ? null : Number(e.target.value) })}>
+                <MenuItem value="">(là chỉ số nội dung)</MenuItem>
+                {index.components
+                  .filter((c) => c.parentId === null && c.id !== draft.id)
+                  .map((c) => (
+                    <MenuItem key={c.id} value={c.id}>
+                      {c.code}. {c.name}
+                    </MenuItem>
+                  ))}
+              </TextField>
+              <Stack direction="row" spacing={2}>
+                <TextField sx={{ width: 120 }} label="Số thứ tự" value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} />
+                <TextField label="Tên" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+              </Stack>
+              <Stack direction="row" spacing={2}>
+                <TextField label="Điểm tối đa" value={draft.maxScore} onChange={(e) => setDraft({ ...draft, maxScore: e.target.value })} />
+                <TextField label="Trọng số (%)" value={draft.weight} onChange={(e) => setDraft({ ...draft, weight: e.target.value })} />
+              </Stack>
+              <Stack direction="row" spacing={2}>
+                <TextField label="Từ năm" type="number" value={draft.firstYear} onChange={(e) => setDraft({ ...draft, firstYear: Number(e.target.value) })} />
+                <TextField
+                  label="Đến năm (để trống nếu còn dùng)"
+                  type="number"
+                  value={draft.lastYear ?? ''}
+                  onChange={(e) => setDraft({ ...draft, lastYear: e.target.value === '' ? null : Number(e.target.value) })}
+                />
+              </Stack>
+              <FormControlLabel control={<Checkbox checked={draft.confirmed} onChange={(e) => setDraft({ ...draft, confirmed: e.target.checked })} />} label="Đã đối chiếu với văn bản công bố" />
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDraft(undefined)}>Hủy</Button>
+            <Button variant="contained" onClick={() => void save()}>
+              Lưu
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Stack>
+  );
+}

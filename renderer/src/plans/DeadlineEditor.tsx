@@ -1,0 +1,51 @@
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { DEADLINE_KINDS, type Deadline } from '../../../shared/plans';
+import { DateField } from '../components/DateField';
+
+type Kind = Deadline['kind'];
+
+function withKind(kind: Kind, year: number): Deadline {
+  switch (kind) {
+    case 'quy':
+      return { kind, quarter: 1, year };
+    case 'thang':
+      return { kind, month: 1, year };
+    case 'ngay':
+      return { kind, date: `${year}-12-31` };
+    case 'trong-nam':
+      return { kind, year };
+    default:
+      return { kind };
+  }
+}
+
+export function DeadlineEditor(props: { value: Deadline; year: number; onChange: (d: Deadline) => void }) {
+  const d = props.value;
+  return (
+    <Stack direction="row" spacing={1}>
+      <TextField select sx={{ width: 190 }} label="Thời gian thực hiện" value={d.kind} onChange={(e) => props.onChange(withKind(e.target.value as Kind, props.year))}>
+        {Object.entries(DEADLINE_KINDS).map(([k, label]) => (
+          <MenuItem key={k} value={k}>
+            {label}
+          </MenuItem>
+        ))}
+      </TextField>
+      {d.kind === 'quy' && (
+        <TextField select sx={{ width: 110 }} label="Quý" value={d.quarter} onChange={(e) => props.onChange({ ...d, quarter: Number(e.target.value) })}>
+          {[1, 2, 3, 4].map((q) => (
+            <MenuItem key={q} value={q}>
+              {['I', 'II', 'III', 'IV'][q - 1]}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      {d.kind === 'thang' && <TextField sx={{ width: 90 }} label="Tháng" type="number" value={d.month} onChange={(e) => props.onChange({ ...d, month: Number(e.target.value) })} />}
+      {(d.kind === 'quy' || d.kind === 'thang' || d.kind === 'trong-nam') && (
+        <TextField sx={{ width: 100 }} label="Năm" type="number" value={d.year} onChange={(e) => props.onChange({ ...d, year: Number(e.target.value) })} />
+      )}
+      {d.kind === 'ngay' && <DateField label="Trước ngày" value={d.date} onChange={(date) => date && props.onChange({ kind: 'ngay', date })} />}
+    </Stack>
+  );
+}

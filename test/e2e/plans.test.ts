@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkNd30 } from '../documents/nd30-checker';
+import { VALID_PROFILE } from '../fixtures/profile';
+import { openSession, screenshot, type Session } from './harness';
+
+let session: Session;
+beforeAll(async () => {
+  session = await openSession();
+  await session.web.backend.dispatch('saveIssuerProfile', VALID_PROFILE);
+  await session.web.backend.dispatch('loadSampleAgencies', {});
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const box = (name: string) => session.page.getByRole('textbox', { name, exact: true });
+
+async function enterYear(year: number, total: string, rank: string, scores: Record<string, string>) {
+  const { page } = session;
+  await page.getByRole('spinbutton', { name: 'Năm' }).fill(String(year));
+  await box('Tổng (điểm)').fill(total);
+  await box('Xếp thứ').fill(rank);
+  for (const [code, score] of Object.entries(scores)) await box(`Điểm ${code}`).fill(score);
+  await page.getByRole('button', { name: `Lưu kết quả năm ${year}` }).click();
+  await expect.poll(() => page.getByText(`Đã lưu kết quả Chỉ số PAPI năm ${year}.`).isVisible()).toBe(true);
+}
+
+describe('Chỉ số → Kế hoạch (browser mode)', () => {
+  it('enters two years of PAPI, sees the declines and starts a plan from them', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/chi-so`);
+    await page.getByRole('tab', { name: 'Nhập kết quả' }).click();
+    await enterYear(2021, '42,72', '32', { '1': '5,1', '1.1': '0,8', '1.2': '1,5', '8': '2,4', '8.1': '0,5' });
+    await enterYear(2022, '42,153', '34', { '1': '4,86', '1.1': '0,66', '1.2': '1,52', '8': '2,58', '8.1': '0,46' });
+    await screenshot(page, 'indices-entry');
+
+    await page.getByRole('tab', { name: 'So sánh các năm' }).click();
+    await expect.poll(() => page.getByText(/Năm 2022 có 3 thành phần giảm điểm hoặc tụt hạng so với năm 2021: 1, 1.1, 8.1/).isVisible()).toBe(true);
+    expect(await page.locator('td[data-declined]').count()).toBe(3);
+    await screenshot(page, 'indices-comparison');
+
+    await page.getByRole('button', { name: 'Tạo nhiệm vụ từ các chỉ số giảm điểm' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/ke-hoach\/\d+$/);
+    await expect.poll(() => page.getByRole('tab', { name: 'Phụ lục nhiệm vụ (2)' }).isVisible()).toBe(true);
+  });
+
+  it('assigns the tasks, reorders them, exports a .docx that passes the format checks, and records the issue', async () => {
+    const { page } = session;
+    // task 1: lead and coordinators
+    await page.getByRole('button', { name: 'Sửa nhiệm vụ 1' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('so noi vu');
+    await page.getByRole('option', { name: 'Sở Nội vụ' }).click();
+    await dialog.getByRole('combobox', { name: 'Cơ quan phối hợp' }).fill('UBND cấp huyện');
+    await dialog.getByRole('combobox', { name: 'Cơ quan phối hợp' }).press('Enter');
+    await dialog.getByRole('button', { name: 'Xong' }).click();
+    // a task of our own
+    await page.getByRole('button', { name: '+ Thêm nhiệm vụ' }).click();
+    await dialog.getByRole('textbox', { name: 'Nhiệm vụ, giải pháp' }).fill('Tuyên truyền về Chỉ số PAPI trên Cổng thông tin điện tử của tỉnh.');
+    await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('Thông tin');
+    await page.getByRole('option', { name: 'Sở Thông tin và Truyền thông' }).click();
+    await dialog.getByRole('button', { name: 'Xong' }).click();
+    // the new task (3) goes up with the keyboard
+    await page.getByRole('row', { name: 'Nhiệm vụ 3' }).press('Alt+ArrowUp');
+    const rows = page.getByRole('table', { name: 'Nhiệm vụ của phụ lục' }).locator('tbody tr');
+    await expect.poll(() => rows.nth(1).innerText()).toContain('Tuyên truyền về Chỉ số PAPI');
+    // bulk: tasks 2 and 3 get the same lead and a deadline
+    await page.getByRole('checkbox', { name: 'Chọn nhiệm vụ 3' }).check();
+    await page.getByRole('button', { name: /Đổi cơ quan chủ trì/ }).click();
+    await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('Văn phòng');
+    await page.getByRole('option', { name: 'Văn phòng UBND tỉnh' }).click();
+    await dialog.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect.poll(() => rows.nth(2).innerText()).toContain('Văn phòng UBND tỉnh');
+    await screenshot(page, 'plan-tasks');
+
+    await page.getByRole('tab', { name: 'Nơi nhận và người ký' }).click();
+    await page.getByRole('combobox', { name: 'Chép từ danh sách đã lưu' }).click();
+    await page.getByRole('option', { name: /Kế hoạch gửi các cơ quan tỉnh/ }).click();
+    await expect.poll(() => page.getByTestId('plan-noi-nhan').first().innerText()).toBe('Nơi nhận:');
+    await expect.poll(() => page.getByTestId('plan-noi-nhan').last().innerText()).toBe('- Lưu: VT, NV.');
+    await screenshot(page, 'plan-distribution');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByText('Đã lưu kế hoạch.').isVisible()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất .docx' }).click()]);
+    const file = await download.path();
+    const buffer = fs.readFileSync(file);
+    expect(download.suggestedFilename()).toMatch(/^ke-hoach-khac-phuc-.*\.docx$/);
+    expect(await checkNd30(buffer)).toEqual([]);
+    fs.mkdirSync('test-results', { recursive: true });
+    fs.copyFileSync(file, 'test-results/plan-export.docx');
+
+    await page.getByRole('button', { name: 'Ghi số ban hành' }).click();
+    await page.getByRole('spinbutton', { name: 'Số do Văn thư cấp' }).fill('12');
+    await page.getByRole('textbox', { name: 'Ngày ban hành' }).fill('05/03/2023');
+    await page.getByRole('textbox', { name: 'Ngày ban hành' }).blur();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ghi' }).click();
+    await expect.poll(() => page.getByText('Đã ban hành: số 12, ngày 05/03/2023').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Mở lại để sửa' }).isVisible()).toBe(true);
+  });
+});
