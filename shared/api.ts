@@ -5,6 +5,7 @@ import { FileContentSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
 import { IssuerProfileSchema } from './profile';
+import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
 
@@ -19,6 +20,7 @@ const none = z.object({}).strict();
 const id = z.number().int().positive();
 const byId = z.object({ id }).strict();
 const done = z.object({ ok: z.literal(true) });
+const column = z.number().int().min(0).max(200);
 
 export const contract = {
   getAppInfo: {
@@ -77,6 +79,31 @@ export const contract = {
   deleteIndexComponent: { input: byId, output: z.array(IndexDefinitionSchema) },
   getIndexResults: { input: z.object({ indexId: id }).strict(), output: IndexResultsSchema },
   saveIndexYearResults: { input: IndexYearResultsSchema, output: IndexResultsSchema },
+  previewSpreadsheet: {
+    input: z.object({ file: FileContentSchema }).strict(),
+    output: z.object({ rows: z.array(z.array(z.string())), columns: z.number() }),
+  },
+  importIndexResults: {
+    input: z
+      .object({
+        file: FileContentSchema,
+        indexId: id,
+        year: z.number().int().min(2000).max(2100),
+        mapping: z
+          .object({ component: column, score: column, rank: column.nullable(), band: column.nullable(), headerRow: z.boolean() })
+          .strict(),
+        apply: z.boolean(),
+      })
+      .strict(),
+    output: z.object({
+      rows: z.array(
+        z.object({ row: z.number(), text: z.string(), match: z.string().nullable(), score: z.number().nullable(), rank: z.number().nullable(), error: z.string().nullable() }),
+      ),
+      matched: z.number(),
+      errors: z.number(),
+      applied: z.boolean(),
+    }),
+  },
   listPlans: { input: none, output: z.array(PlanSummarySchema) },
   getPlan: { input: byId, output: PlanSchema },
   createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), output: PlanSchema },
@@ -89,6 +116,9 @@ export const contract = {
   createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100) }).strict(), output: PlanSchema },
   exportPlanDocx: { input: byId, output: FileContentSchema },
   exportPlanTasksXlsx: { input: byId, output: FileContentSchema },
+  listSnippets: { input: z.object({ query: textLine(200) }).strict(), output: z.array(SnippetSchema) },
+  saveSnippet: { input: SnippetInputSchema, output: SnippetSchema },
+  deleteSnippet: { input: byId, output: done },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -78,6 +78,9 @@ const LABELS: Record<string, string> = {
   date: 'Ngày ban hành',
   quarter: 'Quý',
   month: 'Tháng',
+  mapping: 'Cột',
+  component: 'Cột thành phần',
+  headerRow: 'Dòng tiêu đề',
 };
 
 /** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2"; "parent.key" entries override a bare "key". */

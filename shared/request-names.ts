@@ -27,6 +27,8 @@ export const REQUEST_NAMES = [
   'deleteIndexComponent',
   'getIndexResults',
   'saveIndexYearResults',
+  'previewSpreadsheet',
+  'importIndexResults',
   'listPlans',
   'getPlan',
   'createBlankPlan',
@@ -39,6 +41,9 @@ export const REQUEST_NAMES = [
   'createPlanFromDeclines',
   'exportPlanDocx',
   'exportPlanTasksXlsx',
+  'listSnippets',
+  'saveSnippet',
+  'deleteSnippet',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

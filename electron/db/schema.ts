@@ -155,6 +155,15 @@ export interface PlanEventTable {
   detail: string;
 }
 
+export interface ParagraphSnippetTable {
+  id: Generated<number>;
+  title: string;
+  text: string;
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   issuer_profile: IssuerProfileTable;
   agencies: AgencyTable;
@@ -170,4 +179,5 @@ export interface Database {
   plan_tasks: PlanTaskTable;
   plan_task_coordinators: PlanTaskCoordinatorTable;
   plan_events: PlanEventTable;
+  paragraph_snippets: ParagraphSnippetTable;
 }

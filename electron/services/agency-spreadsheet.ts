@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { AGENCY_TIERS, AGENCY_TIER_IDS, AgencyInputSchema, type AgencyFields, type AgencyTier } from '../../shared/agencies';
 import { formatVnDate, parseVnDate } from '../../shared/dates';
@@ -10,6 +9,7 @@ import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { saveAgency } from './agencies';
 import { ServiceError } from './errors';
+import { readTable } from './spreadsheet-read';
 
 const COLUMNS = [
   { key: 'fullName', header: 'Tên đầy đủ', width: 48 },
@@ -43,50 +43,6 @@ export interface ImportResult {
 function tierFromText(text: string): AgencyTier | null {
   const folded = foldVietnamese(text);
   return AGENCY_TIER_IDS.find((id) => id === text || foldVietnamese(AGENCY_TIERS[id]) === folded) ?? null;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return formatVnDate(value.toISOString().slice(0, 10));
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value);
-}
-
-async function readTable(file: FileContent): Promise<string[][]> {
-  const bytes = Buffer.from(file.base64, 'base64');
-  const name = file.fileName.toLowerCase();
-  if (name.endsWith('.csv')) {
-    const text = bytes.toString('utf8');
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    try {
-      return parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    } catch (err) {
-      throw new ServiceError('VALIDATION', `Tệp CSV không đọc được: ${(err as Error).message}`);
-    }
-  }
-  if (name.endsWith('.xlsx')) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new ServiceError('VALIDATION', `Tệp "${file.fileName}" không phải là tệp Excel (.xlsx) hợp lệ.`);
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new ServiceError('VALIDATION', 'Tệp Excel không có trang tính nào.');
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows.push(values.map((v) => cellText(v as ExcelJS.CellValue)));
-    });
-    return rows;
-  }
-  throw new ServiceError('VALIDATION', 'Chỉ nhận tệp .xlsx hoặc .csv.');
 }
 
 /** Reads an import file; validates every row against the contract before anything is written. */

@@ -5,11 +5,13 @@ import { deleteAgency, listAgencies, saveAgency, setAgencyActive } from './agenc
 import { deleteAgencyGroup, listAgencyGroups, saveAgencyGroup } from './agency-groups';
 import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreadsheet';
 import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
+import { importIndexResults, previewSpreadsheet } from './index-import';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { loadSampleAgencies } from './sample-agencies';
+import { deleteSnippet, listSnippets, saveSnippet } from './snippets';
 
 const DONE = { ok: true } as const;
 
@@ -55,6 +57,8 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     deleteIndexComponent: ({ id }) => deleteIndexComponent(db, id),
     getIndexResults: ({ indexId }) => getIndexResults(db, indexId),
     saveIndexYearResults: (results) => saveIndexYearResults(db, results),
+    previewSpreadsheet: ({ file }) => previewSpreadsheet(file),
+    importIndexResults: (input) => importIndexResults(db, input),
     listPlans: () => listPlans(db),
     getPlan: ({ id }) => getPlan(db, id),
     createBlankPlan: ({ year }) => createBlankPlan(db, year),
@@ -67,5 +71,8 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     createPlanFromDeclines: ({ indexId, year }) => createPlanFromDeclines(db, indexId, year),
     exportPlanDocx: ({ id }) => exportPlanDocx(db, id),
     exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),
+    listSnippets: ({ query }) => listSnippets(db, query),
+    saveSnippet: (snippet) => saveSnippet(db, snippet),
+    deleteSnippet: async ({ id }) => (await deleteSnippet(db, id), DONE),
   };
 }

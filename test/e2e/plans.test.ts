@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
@@ -99,5 +101,30 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     await expect.poll(() => page.getByText('Đã ban hành: số 12, ngày 05/03/2023').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Mở lại để sửa' }).isVisible()).toBe(true);
+  });
+
+  it('imports a year of results from a spreadsheet after a column-mapping step', async () => {
+    const { page } = session;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-papi-')), 'papi-2023.csv');
+    fs.writeFileSync(file, 'STT;Nội dung;Điểm\n;Chỉ số PAPI;43,01\n1;Tham gia của người dân ở cấp cơ sở;5,02\n1.1;Tri thức công dân;0,91\n');
+    await page.goto(`${session.web.url}#/chi-so`);
+    await page.getByRole('tab', { name: 'Nhập kết quả' }).click();
+    await page.getByRole('button', { name: 'Nhập từ Excel…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tệp kết quả').setInputFiles(file);
+    await expect.poll(() => dialog.getByRole('table', { name: 'Các dòng đầu của tệp' }).isVisible()).toBe(true);
+    await dialog.getByRole('spinbutton', { name: 'Năm' }).fill('2023');
+    await dialog.getByRole('combobox', { name: 'Cột thành phần (số hoặc tên)' }).click();
+    await page.getByRole('option', { name: 'Cột B' }).click();
+    await dialog.getByRole('combobox', { name: 'Cột điểm' }).click();
+    await page.getByRole('option', { name: 'Cột C' }).click();
+    await dialog.getByRole('button', { name: 'Kiểm tra' }).click();
+    await expect.poll(() => dialog.getByText('3 dòng khớp thành phần, 0 dòng lỗi').isVisible()).toBe(true);
+    await screenshot(page, 'indices-import');
+    await dialog.getByRole('button', { name: 'Nhập vào năm 2023' }).click();
+    await expect.poll(() => dialog.getByText('Đã nhập 3 dòng vào kết quả năm 2023.').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('tab', { name: 'So sánh các năm' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'So sánh các năm' }).locator('thead').innerText()).toContain('2023');
   });
 });

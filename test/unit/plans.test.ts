@@ -145,3 +145,41 @@ function newPlan(title: string) {
 function planFields(p: Plan) {
   return { id: p.id, title: p.title, indexId: p.indexId, indexYear: p.indexYear, draftYear: p.draftYear, body: p.body, grouping: p.grouping, appendixTitle: p.appendixTitle, distribution: p.distribution, signer: p.signer };
 }
+
+describe('index results from a spreadsheet', () => {
+  it('maps columns, matches rows by number or name, shows errors, and imports all at once', async () => {
+    const papi = await enterPapi();
+    const csv = [
+      'Nội dung;Điểm 2023;Xếp hạng;Ghi chú',
+      'Chỉ số PAPI;43,01;28;',
+      '1. Tham gia của người dân ở cấp cơ sở;5,02;25;',
+      'Tri thức cong dan;0,91;;',
+      '8.1;abc;;',
+      'Dòng không liên quan;;;',
+    ].join('\n');
+    const file = { fileName: 'papi-2023.csv', base64: Buffer.from(csv).toString('base64') };
+    const mapping = { component: 0, score: 1, rank: 2, band: null, headerRow: true };
+    const check = await call<{ rows: { match: string | null; error: string | null }[]; matched: number; errors: number }>('importIndexResults', { file, indexId: papi.id, year: 2023, mapping, apply: false });
+    expect(check.rows.map((r) => r.match)).toEqual(['Tổng', '1. Tham gia của người dân ở cấp cơ sở', '1.1. Tri thức công dân', '8.1. Sử dụng cổng thông tin điện tử của chính quyền địa phương', null]);
+    expect(check.rows[3]!.error).toBe('Điểm "abc" không phải là số');
+    await expect(call('importIndexResults', { file, indexId: papi.id, year: 2023, mapping, apply: true })).rejects.toThrow(/chưa nhập gì/);
+
+    const fixed = { ...file, base64: Buffer.from(csv.replace('8.1;abc', '8.1;0,52')).toString('base64') };
+    const done = await call<{ applied: boolean; matched: number }>('importIndexResults', { file: fixed, indexId: papi.id, year: 2023, mapping, apply: true });
+    expect(done).toMatchObject({ applied: true, matched: 4 });
+    const results = await call<{ overall: { year: number; score: number; rank: number }[]; components: { year: number; score: number }[] }>('getIndexResults', { indexId: papi.id });
+    expect(results.overall.find((o) => o.year === 2023)).toMatchObject({ score: 43.01, rank: 28 });
+    expect(results.components.filter((c) => c.year === 2023).map((c) => c.score).sort()).toEqual([0.52, 0.91, 5.02]);
+  });
+});
+
+describe('paragraph library', () => {
+  it('ships common paragraphs and finds them without diacritics', async () => {
+    const found = await call<{ title: string }[]>('listSnippets', { query: 'kinh phi' });
+    expect(found.map((s) => s.title)).toEqual(['Kinh phí thực hiện']);
+    const saved = await call<{ id: number }>('saveSnippet', { title: 'Đoạn của tôi', text: 'Đẩy mạnh chuyển đổi số.' });
+    expect((await call<{ id: number }[]>('listSnippets', { query: 'chuyen doi so' })).map((s) => s.id)).toEqual([saved.id]);
+    await call('deleteSnippet', { id: saved.id });
+    expect(await call('listSnippets', { query: 'chuyen doi so' })).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
 import { componentsOfYear, formatScore, parseScore, type IndexDefinition } from '../../../shared/indices';
 import { api } from '../api';
+import { ImportResultsDialog } from './ImportResultsDialog';
 
 type Results = RequestOutput<'getIndexResults'>;
 interface RowText {
@@ -25,6 +26,7 @@ const rankOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
 
 /** One year's published figures: the total and every component valid that year. */
 export function ResultsEntry(props: { index: IndexDefinition; results: Results; onSaved: (r: Results) => void }) {
+  const [importing, setImporting] = useState(false);
   const { index, results } = props;
   const latest = Math.max(new Date().getFullYear() - 1, ...results.overall.map((o) => o.year));
   const [year, setYear] = useState(latest);
@@ -125,11 +127,22 @@ export function ResultsEntry(props: { index: IndexDefinition; results: Results; 
           </TableBody>
         </Table>
       </Paper>
-      <div>
+      <Stack direction="row" spacing={1}>
         <Button variant="contained" onClick={() => void save()}>
           Lưu kết quả năm {year}
         </Button>
-      </div>
+        <Button variant="outlined" onClick={() => setImporting(true)}>
+          Nhập từ Excel…
+        </Button>
+      </Stack>
+      {importing && (
+        <ImportResultsDialog
+          index={index}
+          year={year}
+          onClose={() => setImporting(false)}
+          onImported={() => void api.getIndexResults({ indexId: index.id }).then(props.onSaved)}
+        />
+      )}
     </Stack>
   );
 }

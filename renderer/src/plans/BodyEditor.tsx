@@ -1,4 +1,6 @@
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import BookmarkAddIcon from '@mui/icons-material/BookmarkAdd';
+import Alert from '@mui/material/Alert';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import Button from '@mui/material/Button';
@@ -7,6 +9,9 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { api } from '../api';
+import { SnippetDialog } from './SnippetDialog';
 
 /** The body as the editor holds it: headings, paragraphs and "- "/"+ " items (tables stay as they are). */
 export type EditorBlock =
@@ -48,6 +53,18 @@ function convert(b: EditorBlock, kind: Kind): EditorBlock {
 
 export function BodyEditor(props: { blocks: EditorBlock[]; readOnly: boolean; onChange: (blocks: EditorBlock[]) => void }) {
   const { blocks, readOnly } = props;
+  const [picking, setPicking] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const toLibrary = async (b: EditorBlock) => {
+    const text = plain('text' in b ? b.text : '').trim();
+    if (!text) return;
+    try {
+      await api.saveSnippet({ title: text.slice(0, 60) + (text.length > 60 ? '…' : ''), text });
+      setNotice('Đã lưu đoạn vào thư viện đoạn mẫu.');
+    } catch (err) {
+      setNotice((err as Error).message);
+    }
+  };
   const set = (i: number, b: EditorBlock) => props.onChange(blocks.map((x, j) => (j === i ? b : x)));
   const move = (i: number, d: number) => {
     const next = [...blocks];
@@ -88,6 +105,9 @@ export function BodyEditor(props: { blocks: EditorBlock[]; readOnly: boolean; on
                 <IconButton size="small" aria-label={`Đưa khối ${i + 1} xuống`} disabled={i === blocks.length - 1} onClick={() => move(i, 1)}>
                   <ArrowDownwardIcon fontSize="small" />
                 </IconButton>
+                <IconButton size="small" aria-label={`Lưu khối ${i + 1} vào thư viện đoạn mẫu`} onClick={() => void toLibrary(b)}>
+                  <BookmarkAddIcon fontSize="small" />
+                </IconButton>
                 <IconButton size="small" aria-label={`Xóa khối ${i + 1}`} onClick={() => props.onChange(blocks.filter((_, j) => j !== i))}>
                   <DeleteIcon fontSize="small" />
                 </IconButton>
@@ -101,7 +121,22 @@ export function BodyEditor(props: { blocks: EditorBlock[]; readOnly: boolean; on
           <Button onClick={() => props.onChange([...blocks, { type: 'paragraph', text: '' }])}>+ Đoạn văn</Button>
           <Button onClick={() => props.onChange([...blocks, { type: 'heading', level: 2, number: '', text: '' }])}>+ Đề mục</Button>
           <Button onClick={() => props.onChange([...blocks, { type: 'item', marker: '-', text: '' }])}>+ Gạch đầu dòng</Button>
+          <Button onClick={() => setPicking(true)}>Chèn đoạn mẫu…</Button>
         </Stack>
+      )}
+      {notice && (
+        <Alert severity="info" onClose={() => setNotice(undefined)}>
+          {notice}
+        </Alert>
+      )}
+      {picking && (
+        <SnippetDialog
+          onClose={() => setPicking(false)}
+          onPick={(snippet) => {
+            props.onChange([...blocks, { type: 'paragraph', text: snippet.text }]);
+            setPicking(false);
+          }}
+        />
       )}
     </Stack>
   );
