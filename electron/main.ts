@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { desktopPort } from './desktop';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, SECURE_WEB_PREFERENCES, hardenSession, hardenWindow, isTrustedFrame, registerAppScheme, serveRenderer } from './security';
@@ -53,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     try {
-      backend = startBackend({ userDataDir: app.getPath('userData'), version: app.getVersion(), transport: 'electron' });
+      backend = startBackend({ userDataDir: app.getPath('userData'), version: app.getVersion(), transport: 'electron', desktop: desktopPort(() => mainWindow) });
     } catch (err) {
       dialog.showErrorBox('NoiVu Desk không mở được dữ liệu', (err as Error).message);
       app.quit();

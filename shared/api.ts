@@ -1,6 +1,16 @@
 import { z, type FieldError } from './validation';
 import { AGENCY_TIER_IDS, AgencyGroupInputSchema, AgencyGroupSchema, AgencyInputSchema, AgencySchema } from './agencies';
 import { textLine } from './fields';
+import {
+  CongVanTemplateSchema,
+  DraftInputSchema,
+  DraftSchema,
+  IssueDraftSchema,
+  RegisterEntrySchema,
+  RegisterFilterSchema,
+  SignerProfileInputSchema,
+  SignerProfileSchema,
+} from './drafts';
 import { FileContentSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
@@ -119,6 +129,24 @@ export const contract = {
   listSnippets: { input: z.object({ query: textLine(200) }).strict(), output: z.array(SnippetSchema) },
   saveSnippet: { input: SnippetInputSchema, output: SnippetSchema },
   deleteSnippet: { input: byId, output: done },
+  listRegister: { input: RegisterFilterSchema, output: z.array(RegisterEntrySchema) },
+  getDraft: { input: byId, output: DraftSchema },
+  createDraft: {
+    input: z.object({ kind: z.enum(['chi-thi', 'cong-van']), year: z.number().int().min(2000).max(2100), template: CongVanTemplateSchema.nullable() }).strict(),
+    output: DraftSchema,
+  },
+  saveDraft: { input: DraftInputSchema, output: DraftSchema },
+  issueDraft: { input: IssueDraftSchema, output: DraftSchema },
+  reopenDraft: { input: byId, output: DraftSchema },
+  duplicateDraft: { input: byId, output: DraftSchema },
+  deleteDraft: { input: byId, output: done },
+  exportDraftDocx: { input: byId, output: FileContentSchema },
+  listSignerProfiles: { input: none, output: z.array(SignerProfileSchema) },
+  saveSignerProfile: { input: SignerProfileInputSchema, output: SignerProfileSchema },
+  deleteSignerProfile: { input: byId, output: done },
+  /** Desktop app: asks where to save and writes the file; browser mode answers saved=false (the page downloads it). */
+  saveExportedFile: { input: z.object({ file: FileContentSchema }).strict(), output: z.object({ saved: z.boolean(), path: z.string().nullable() }) },
+  openSavedFile: { input: z.object({ path: z.string().min(1).max(1000) }).strict(), output: done },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -81,6 +81,18 @@ const LABELS: Record<string, string> = {
   mapping: 'Cột',
   component: 'Cột thành phần',
   headerRow: 'Dòng tiêu đề',
+  preamble: 'Phần mở đầu',
+  assignments: 'Nhiệm vụ giao',
+  addressee: 'Cơ quan được giao',
+  items: 'Các ý',
+  closing: 'Đoạn kết',
+  unit: 'Đơn vị soạn thảo',
+  recipients: 'Kính gửi',
+  template: 'Mẫu',
+  subject: 'Nội dung đôn đốc',
+  label: 'Tên gọi',
+  path: 'Đường dẫn',
+  status: 'Trạng thái',
 };
 
 /** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2"; "parent.key" entries override a bare "key". */

@@ -4,7 +4,10 @@ import { formatDeadline, groupNumeral, type Task } from './plans';
 
 /** What the table needs to know about the world: printed names of agencies and groups. */
 export interface NameBook {
+  /** Short name, as in tables and Nơi nhận. */
   ref(ref: Task['lead'] & {}): string;
+  /** Full official name, as in Kính gửi. */
+  full(ref: Task['lead'] & {}): string;
 }
 
 type Row = Array<string | null>;

@@ -44,6 +44,20 @@ export const REQUEST_NAMES = [
   'listSnippets',
   'saveSnippet',
   'deleteSnippet',
+  'listRegister',
+  'getDraft',
+  'createDraft',
+  'saveDraft',
+  'issueDraft',
+  'reopenDraft',
+  'duplicateDraft',
+  'deleteDraft',
+  'exportDraftDocx',
+  'listSignerProfiles',
+  'saveSignerProfile',
+  'deleteSignerProfile',
+  'saveExportedFile',
+  'openSavedFile',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

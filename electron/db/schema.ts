@@ -164,6 +164,39 @@ export interface ParagraphSnippetTable {
   updated_at: string;
 }
 
+export interface SignerProfileTable {
+  id: Generated<number>;
+  label: string;
+  signer_json: string;
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  kind: 'chi-thi' | 'cong-van';
+  title: string;
+  draft_year: number;
+  content_json: string;
+  status: Generated<'draft' | 'issued'>;
+  number: number | null;
+  issued_date: string | null;
+  /** The ký hiệu it was issued under ("CT-UBND", "UBND-NV"), for the yearly number check. */
+  code: Generated<string>;
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentEventTable {
+  id: Generated<number>;
+  document_id: number;
+  at: string;
+  action: string;
+  detail: string;
+}
+
 export interface Database {
   issuer_profile: IssuerProfileTable;
   agencies: AgencyTable;
@@ -180,4 +213,7 @@ export interface Database {
   plan_task_coordinators: PlanTaskCoordinatorTable;
   plan_events: PlanEventTable;
   paragraph_snippets: ParagraphSnippetTable;
+  signer_profiles: SignerProfileTable;
+  documents: DocumentTable;
+  document_events: DocumentEventTable;
 }

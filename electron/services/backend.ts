@@ -16,7 +16,8 @@ export function databaseFile(userDataDir: string): string {
 
 /** Everything behind the contract, ready for a transport (Electron IPC or loopback HTTP). */
 export function startBackend(options: { userDataDir: string } & Omit<HandlerContext, 'database'>): Backend {
-  const database = openDatabase(databaseFile(options.userDataDir));
-  const dispatch = createDispatcher(createHandlers({ database, version: options.version, transport: options.transport }));
+  const { userDataDir, ...context } = options;
+  const database = openDatabase(databaseFile(userDataDir));
+  const dispatch = createDispatcher(createHandlers({ database, ...context }));
   return { dispatch, database, close: () => database.close() };
 }

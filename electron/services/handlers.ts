@@ -10,7 +10,11 @@ import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
+import { exportDraftDocx } from './document-export';
+import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, listRegister, reopenDraft, saveDraft } from './drafts';
+import { openSavedFile, saveExportedFile, type DesktopPort } from './files';
 import { loadSampleAgencies } from './sample-agencies';
+import { deleteSignerProfile, listSignerProfiles, saveSignerProfile } from './signer-profiles';
 import { deleteSnippet, listSnippets, saveSnippet } from './snippets';
 
 const DONE = { ok: true } as const;
@@ -23,10 +27,12 @@ export interface HandlerContext {
   database: AppDatabase;
   version: string;
   transport: 'electron' | 'web';
+  /** Save dialogs and opening files: only in the desktop app. */
+  desktop?: DesktopPort;
 }
 
 /** Binds each request of the contract to its service. */
-export function createHandlers({ database, version, transport }: HandlerContext): Handlers {
+export function createHandlers({ database, version, transport, desktop }: HandlerContext): Handlers {
   const { db } = database;
   return {
     getAppInfo: async () => ({
@@ -74,5 +80,19 @@ export function createHandlers({ database, version, transport }: HandlerContext)
     listSnippets: ({ query }) => listSnippets(db, query),
     saveSnippet: (snippet) => saveSnippet(db, snippet),
     deleteSnippet: async ({ id }) => (await deleteSnippet(db, id), DONE),
+    listRegister: (filter) => listRegister(db, filter),
+    getDraft: ({ id }) => getDraft(db, id),
+    createDraft: ({ kind, year, template }) => createDraft(db, kind, year, template ?? undefined),
+    saveDraft: (draft) => saveDraft(db, draft),
+    issueDraft: (input) => issueDraft(db, input),
+    reopenDraft: ({ id }) => reopenDraft(db, id),
+    duplicateDraft: ({ id }) => duplicateDraft(db, id),
+    deleteDraft: async ({ id }) => (await deleteDraft(db, id), DONE),
+    exportDraftDocx: ({ id }) => exportDraftDocx(db, id),
+    listSignerProfiles: () => listSignerProfiles(db),
+    saveSignerProfile: (profile) => saveSignerProfile(db, profile),
+    deleteSignerProfile: async ({ id }) => (await deleteSignerProfile(db, id), DONE),
+    saveExportedFile: ({ file }) => saveExportedFile(desktop, file),
+    openSavedFile: async ({ path }) => (await openSavedFile(desktop, path), DONE),
   };
 }

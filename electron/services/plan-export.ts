@@ -3,9 +3,8 @@ import type { Kysely } from 'kysely';
 import type { FileContent } from '../../shared/files';
 import { formatDeadline } from '../../shared/plans';
 import { foldVietnamese } from '../../shared/text';
-import { DocumentModelError, renderDocument } from '../documents';
 import type { Database } from '../db/schema';
-import { ServiceError } from './errors';
+import { renderForExport } from './document-export';
 import { listIndices } from './indices';
 import { loadNameBook } from './name-book';
 import { buildPlanModel, getPlan } from './plans';
@@ -16,16 +15,7 @@ function fileSlug(title: string): string {
 
 /** The plan as an ND30 .docx, ready for signing. */
 export async function exportPlanDocx(db: Kysely<Database>, id: number): Promise<FileContent> {
-  const model = await buildPlanModel(db, id);
-  try {
-    const buffer = await renderDocument(model);
-    return { fileName: `ke-hoach-${fileSlug(model.subject)}.docx`, base64: buffer.toString('base64') };
-  } catch (err) {
-    if (err instanceof DocumentModelError) {
-      throw new ServiceError('VALIDATION', `Kế hoạch chưa đủ để xuất văn bản:\n${err.errors.map((e) => e.message).join('\n')}`);
-    }
-    throw err;
-  }
+  return renderForExport(await buildPlanModel(db, id));
 }
 
 /** The task table as a spreadsheet, one row per task, for sharing and follow-up. */

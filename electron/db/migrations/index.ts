@@ -3,13 +3,14 @@ import { migration0002 } from './0002-agencies';
 import { migration0003 } from './0003-indices';
 import { migration0004 } from './0004-plans';
 import { migration0005 } from './0005-snippets';
+import { migration0006 } from './0006-drafts';
 import type { Migration } from './types';
 
 /**
  * Every schema step, oldest first. A static list (not a folder read at run time) so bundlers and
  * the asar archive cannot lose one; a test checks it against the files in this folder.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,240 @@
+import type { Kysely, Selectable } from 'kysely';
+import { formatVnDate } from '../../shared/dates';
+import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
+import type { ChiThiContent, CongVanContent, CongVanTemplate, Draft, DraftFields, DraftKind, RegisterEntry } from '../../shared/drafts';
+import { DOCUMENT_KINDS, formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
+import type { NameBook } from '../../shared/plan-appendix';
+import type { IssuerProfile } from '../../shared/profile';
+import { composeDistribution } from '../../shared/recipients';
+import { foldVietnamese } from '../../shared/text';
+import type { Database, DocumentTable } from '../db/schema';
+import { transactional } from '../db/transaction';
+import { ServiceError } from './errors';
+import { getIssuerProfile } from './issuer-profile';
+import { loadNameBook } from './name-book';
+import { getPlan, listPlans } from './plans';
+import { resolveLines } from './recipient-lists';
+
+const READ_ONLY = 'Văn bản đã ban hành nên chỉ xem được. Bấm "Mở lại để sửa" nếu thật sự cần sửa.';
+const NO_SIGNER = { authority: [], title: 'CHỨC VỤ NGƯỜI KÝ', name: 'Họ tên người ký' };
+const NO_DISTRIBUTION = { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } };
+
+function toDraft(row: Selectable<DocumentTable>): Draft {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    draftYear: row.draft_year,
+    status: row.status,
+    number: row.number,
+    issuedDate: row.issued_date,
+    updatedAt: row.updated_at,
+    content: JSON.parse(row.content_json) as Draft['content'],
+  };
+}
+
+export async function getDraft(db: Kysely<Database>, id: number): Promise<Draft> {
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ServiceError('NOT_FOUND', `Không tìm thấy văn bản số ${id}.`);
+  return toDraft(row);
+}
+
+async function logEvent(db: Kysely<Database>, documentId: number, action: string, detail = ''): Promise<void> {
+  await db.insertInto('document_events').values({ document_id: documentId, at: new Date().toISOString(), action, detail }).execute();
+}
+
+export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promise<Draft> {
+  const id = await transactional(db, async (trx) => {
+    const now = new Date().toISOString();
+    const values = {
+      kind: input.content.kind,
+      title: input.title,
+      draft_year: input.draftYear,
+      content_json: JSON.stringify(input.content),
+      search_key: foldVietnamese(input.title),
+      updated_at: now,
+    };
+    if (input.id === undefined) {
+      const row = await trx.insertInto('documents').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      await logEvent(trx, row.id, 'tạo');
+      return row.id;
+    }
+    const current = await getDraft(trx, input.id);
+    if (current.status === 'issued') throw new ServiceError('CONFLICT', READ_ONLY);
+    if (current.kind !== input.content.kind) throw new ServiceError('VALIDATION', 'Không đổi được loại văn bản của một dự thảo đã có.');
+    await trx.updateTable('documents').set(values).where('id', '=', input.id).execute();
+    return input.id;
+  });
+  return getDraft(db, id);
+}
+
+/** A new draft of a kind, with the default signer; a công văn may start from a template. */
+export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: number, template?: CongVanTemplate): Promise<Draft> {
+  const profile = await getIssuerProfile(db);
+  const signer = profile?.signer ?? NO_SIGNER;
+  if (kind === 'chi-thi') {
+    return saveDraft(db, {
+      title: 'Về việc …',
+      draftYear: year,
+      content: { kind, preamble: [], assignments: [], closing: '', distribution: NO_DISTRIBUTION, signer },
+    });
+  }
+  const base = { kind, unit: profile?.draftingUnitAbbr ?? '', recipients: [], body: [] as Block[], distribution: NO_DISTRIBUTION, signer } satisfies CongVanContent;
+  if (!template) return saveDraft(db, { title: '…', draftYear: year, content: base });
+  const issuer = profile?.issuerFullName || 'cơ quan';
+  if (template.template === 'trien-khai-ke-hoach') {
+    const plan = await getPlan(db, template.planId);
+    const leads = [...new Map(plan.tasks.flatMap((t) => (t.lead ? [[JSON.stringify(t.lead), t.lead] as const] : []))).values()];
+    const reference = plan.number && plan.issuedDate
+      ? `Kế hoạch số ${padNd30(plan.number)}/KH-${profile?.issuerAbbr ?? ''} ngày ${formatNd30DatePhrase(isoParts(plan.issuedDate))} của ${issuer}`
+      : `Kế hoạch ${plan.title.charAt(0).toLocaleLowerCase('vi')}${plan.title.slice(1)}`;
+    return saveDraft(db, {
+      title: `triển khai ${reference.split(' của ')[0]}`,
+      draftYear: year,
+      content: {
+        ...base,
+        recipients: leads,
+        body: [
+          { type: 'paragraph', text: `Thực hiện ${reference}, đề nghị các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục kèm theo Kế hoạch tổ chức triển khai thực hiện, cụ thể:` },
+          { type: 'item', marker: '-', text: 'Xây dựng kế hoạch của cơ quan, đơn vị để triển khai thực hiện các nhiệm vụ, giải pháp được giao.' },
+          { type: 'item', marker: '-', text: 'Định kỳ báo cáo kết quả thực hiện theo yêu cầu của Kế hoạch.' },
+          { type: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện.' },
+        ],
+        distribution: { ...NO_DISTRIBUTION, options: { ...NO_DISTRIBUTION.options, withKinhGui: true } },
+      },
+    });
+  }
+  return saveDraft(db, {
+    title: `đôn đốc ${template.subject}`,
+    draftYear: year,
+    content: {
+      ...base,
+      recipients: template.recipients,
+      body: [
+        { type: 'paragraph', text: `Đến nay, các cơ quan, đơn vị có tên trên chưa gửi ${template.subject}.` },
+        { type: 'paragraph', text: `Để kịp thời tổng hợp, báo cáo theo quy định, đề nghị các cơ quan, đơn vị khẩn trương gửi báo cáo trước ngày ${formatVnDate(template.deadline)}.` },
+        { type: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị quan tâm, thực hiện.' },
+      ],
+      distribution: { ...NO_DISTRIBUTION, options: { ...NO_DISTRIBUTION.options, withKinhGui: true } },
+    },
+  });
+}
+
+function isoParts(iso: string) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year!, month: month!, day: day! };
+}
+
+function kyHieu(kind: DraftKind, profile: IssuerProfile, content: Draft['content']): string {
+  if (kind === 'chi-thi') return `${DOCUMENT_KINDS['chi-thi'].abbreviation}-${profile.issuerAbbr}`;
+  const unit = content.kind === 'cong-van' ? content.unit || profile.draftingUnitAbbr : '';
+  return `${profile.issuerAbbr}-${unit}`;
+}
+
+/** Records the number and date Văn thư gave; numbers are unique per year and ký hiệu. */
+export async function issueDraft(db: Kysely<Database>, input: { id: number; number: number; date: string }): Promise<Draft> {
+  await transactional(db, async (trx) => {
+    const draft = await getDraft(trx, input.id);
+    if (draft.status === 'issued') throw new ServiceError('CONFLICT', READ_ONLY);
+    const profile = await getIssuerProfile(trx);
+    if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
+    const code = kyHieu(draft.kind, profile, draft.content);
+    const year = input.date.slice(0, 4);
+    const clash = await trx
+      .selectFrom('documents')
+      .select('title')
+      .where('id', '<>', input.id)
+      .where('code', '=', code)
+      .where('number', '=', input.number)
+      .where('issued_date', 'like', `${year}-%`)
+      .executeTakeFirst();
+    if (clash) throw new ServiceError('CONFLICT', `Số ${padNd30(input.number)}/${code} năm ${year} đã dùng cho văn bản "${clash.title}". Kiểm tra lại số do Văn thư cấp.`);
+    await trx.updateTable('documents').set({ status: 'issued', number: input.number, issued_date: input.date, code, updated_at: new Date().toISOString() }).where('id', '=', input.id).execute();
+    await logEvent(trx, input.id, 'ban hành', `Số ${padNd30(input.number)}/${code}, ngày ${input.date}`);
+  });
+  return getDraft(db, input.id);
+}
+
+export async function reopenDraft(db: Kysely<Database>, id: number): Promise<Draft> {
+  await transactional(db, async (trx) => {
+    const d = await getDraft(trx, id);
+    if (d.status !== 'issued') return;
+    await trx.updateTable('documents').set({ status: 'draft', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await logEvent(trx, id, 'mở lại để sửa', `Đã ban hành số ${d.number}, ngày ${d.issuedDate}`);
+  });
+  return getDraft(db, id);
+}
+
+export async function duplicateDraft(db: Kysely<Database>, id: number): Promise<Draft> {
+  const d = await getDraft(db, id);
+  return saveDraft(db, { title: d.title, draftYear: new Date().getFullYear(), content: d.content });
+}
+
+export async function deleteDraft(db: Kysely<Database>, id: number): Promise<void> {
+  const d = await getDraft(db, id);
+  if (d.status === 'issued') throw new ServiceError('CONFLICT', 'Văn bản đã ban hành không xóa được.');
+  await db.deleteFrom('documents').where('id', '=', id).execute();
+}
+
+/** Every document — Kế hoạch, Chỉ thị, Công văn — filtered and newest first. */
+export async function listRegister(
+  db: Kysely<Database>,
+  filter: { query: string; kind: RegisterEntry['kind'] | null; year: number | null; status: 'draft' | 'issued' | null },
+): Promise<RegisterEntry[]> {
+  const docs = (await db.selectFrom('documents').selectAll().execute()).map(
+    (r): RegisterEntry & { key: string } => ({ kind: r.kind, id: r.id, title: r.title, status: r.status, number: r.number, issuedDate: r.issued_date, year: r.issued_date ? Number(r.issued_date.slice(0, 4)) : r.draft_year, updatedAt: r.updated_at, key: r.search_key }),
+  );
+  const plans = (await listPlans(db)).map(
+    (p): RegisterEntry & { key: string } => ({ kind: 'ke-hoach', id: p.id, title: p.title, status: p.status, number: p.number, issuedDate: p.issuedDate, year: p.issuedDate ? Number(p.issuedDate.slice(0, 4)) : p.draftYear, updatedAt: p.updatedAt, key: foldVietnamese(p.title) }),
+  );
+  const tokens = foldVietnamese(filter.query).split(' ').filter(Boolean);
+  return [...docs, ...plans]
+    .filter((e) => tokens.every((t) => e.key.includes(t)))
+    .filter((e) => (filter.kind ? e.kind === filter.kind : true) && (filter.year ? e.year === filter.year : true) && (filter.status ? e.status === filter.status : true))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .map(({ key: _k, ...e }) => e);
+}
+
+function chiThiBody(content: ChiThiContent, names: NameBook): Block[] {
+  const paragraphs = (text: string) => text.split('\n').filter((l) => l.trim()).map((l): Block => ({ type: 'paragraph', text: l }));
+  const assignments = content.assignments.flatMap((a, i) => {
+    const [first, ...rest] = a.text.split('\n').filter((l) => l.trim());
+    const lead: Run[] = [{ text: `${i + 1}. ${names.ref(a.addressee)}:`, bold: true }, ...(first ? [{ text: ` ${first}` }] : [])];
+    return [{ type: 'paragraph', text: lead } as Block, ...rest.map((l): Block => ({ type: 'paragraph', text: l })), ...a.items];
+  });
+  return [...content.preamble, ...assignments, ...paragraphs(content.closing)];
+}
+
+/** The document model of a Chỉ thị or Công văn, for the engine. */
+export async function buildDraftModel(db: Kysely<Database>, id: number): Promise<DocumentModelInput> {
+  const draft = await getDraft(db, id);
+  const profile = await getIssuerProfile(db);
+  if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
+  const names = await loadNameBook(db);
+  const { content } = draft;
+  const { labels } = await resolveLines(db, 'noi-nhan', content.distribution.lines);
+  const withKinhGui = content.kind === 'cong-van' && content.recipients.length > 0;
+  const issued = draft.number !== null && draft.issuedDate !== null;
+  const common = {
+    issuer: {
+      ...(profile.parentName ? { parent: profile.parentName.toLocaleUpperCase('vi') } : {}),
+      name: profile.issuerName.split('\n').map((l) => l.toLocaleUpperCase('vi')),
+      abbreviation: profile.issuerAbbr,
+      ...(profile.issuerFullName ? { fullName: profile.issuerFullName } : {}),
+    },
+    number: issued ? draft.number : null,
+    place: profile.place,
+    date: issued ? isoParts(draft.issuedDate!) : { year: draft.draftYear },
+    subject: draft.title,
+    distribution: composeDistribution(labels, { ...content.distribution.options, withKinhGui }, profile.draftingUnitAbbr),
+    signature: { authority: [...content.signer.authority, content.signer.title], name: content.signer.name },
+  };
+  if (content.kind === 'chi-thi') return { kind: 'chi-thi', ...common, body: chiThiBody(content, names) };
+  return {
+    kind: 'cong-van',
+    ...common,
+    unit: content.unit || profile.draftingUnitAbbr,
+    ...(withKinhGui ? { recipients: content.recipients.map((r) => names.full(r)) } : {}),
+    body: content.body,
+  };
+}
