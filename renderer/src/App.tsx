@@ -10,6 +10,9 @@ import Typography from '@mui/material/Typography';
 import HomeIcon from '@mui/icons-material/Home';
 import { AgenciesPage } from './agencies/AgenciesPage';
 import { AREAS } from './areas';
+import { DraftEditor } from './drafts/DraftEditor';
+import { DraftsPage } from './drafts/DraftsPage';
+import { RegisterPage } from './drafts/RegisterPage';
 import { IndicesPage } from './indices/IndicesPage';
 import { PlanEditor } from './plans/PlanEditor';
 import { PlansPage } from './plans/PlansPage';
@@ -29,6 +32,8 @@ function Page({ route }: { route: string }) {
   if (top === 'noi-nhan') return <RecipientListsPage />;
   if (top === 'chi-so') return <IndicesPage />;
   if (top === 'ke-hoach') return sub ? <PlanEditor key={sub} id={Number(sub)} /> : <PlansPage />;
+  if (top === 'chi-thi' || top === 'cong-van') return sub ? <DraftEditor key={`${top}-${sub}`} id={Number(sub)} /> : <DraftsPage key={top} kind={top} />;
+  if (top === 'so-van-ban') return <RegisterPage />;
   const area = AREAS.find((a) => a.path === top);
   return area ? <NotBuiltPage area={area} /> : <HomePage />;
 }

@@ -5,6 +5,7 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import GavelIcon from '@mui/icons-material/Gavel';
 import MailIcon from '@mui/icons-material/Mail';
+import MenuBookIcon from '@mui/icons-material/MenuBook';
 import SettingsIcon from '@mui/icons-material/Settings';
 import type { ReactElement } from 'react';
 
@@ -23,6 +24,7 @@ export const AREAS: readonly Area[] = [
   { path: 'ke-hoach', label: 'Kế hoạch', icon: <EventNoteIcon />, purpose: 'Soạn Kế hoạch với Phụ lục phân công nhiệm vụ (cơ quan chủ trì, phối hợp, thời gian thực hiện).' },
   { path: 'chi-thi', label: 'Chỉ thị', icon: <GavelIcon />, purpose: 'Soạn Chỉ thị với các nhiệm vụ giao cho từng cơ quan.' },
   { path: 'cong-van', label: 'Công văn', icon: <MailIcon />, purpose: 'Soạn Công văn: trích yếu "V/v", Kính gửi, nội dung, Nơi nhận.' },
+  { path: 'so-van-ban', label: 'Sổ văn bản', icon: <MenuBookIcon />, purpose: 'Mọi văn bản đã soạn: dự thảo và đã ban hành, tìm kiếm không cần dấu.' },
   { path: 'bao-cao', label: 'Báo cáo', icon: <DescriptionIcon />, purpose: 'Thu báo cáo của các cơ quan theo tệp và tổng hợp Báo cáo của tỉnh.' },
   { path: 'cai-dat', label: 'Cài đặt', icon: <SettingsIcon />, purpose: 'Thông tin cơ quan ban hành, người ký mặc định và dữ liệu mẫu.' },
 ];

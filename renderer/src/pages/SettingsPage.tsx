@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../api';
 import { IssuerProfileForm } from '../components/IssuerProfileForm';
+import { SignerProfilesPanel } from '../components/SignerProfilesPanel';
 
 function SampleDataPanel() {
   const [result, setResult] = useState<{ severity: 'success' | 'error'; text: string }>();
@@ -40,7 +41,7 @@ function SampleDataPanel() {
 }
 
 export function SettingsPage() {
-  const [tab, setTab] = useState<'issuer' | 'sample'>('issuer');
+  const [tab, setTab] = useState<'issuer' | 'signers' | 'sample'>('issuer');
   return (
     <>
       <Typography variant="h5" component="h1" gutterBottom>
@@ -48,9 +49,12 @@ export function SettingsPage() {
       </Typography>
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }} aria-label="Các mục cài đặt">
         <Tab value="issuer" label="Cơ quan ban hành" />
+        <Tab value="signers" label="Người ký" />
         <Tab value="sample" label="Dữ liệu mẫu" />
       </Tabs>
-      {tab === 'issuer' ? <IssuerProfileForm /> : <SampleDataPanel />}
+      {tab === 'issuer' && <IssuerProfileForm />}
+      {tab === 'signers' && <SignerProfilesPanel />}
+      {tab === 'sample' && <SampleDataPanel />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { PlanInput } from '../../../shared/plans';
+import type { SignerProfile } from '../../../shared/drafts';
 import type { RecipientList } from '../../../shared/recipients';
 import { api } from '../api';
 
@@ -17,23 +18,34 @@ type Distribution = PlanInput['distribution'];
 type Signer = PlanInput['signer'];
 
 /** Nơi nhận copied from a saved list (the plan keeps its own copy), and the signature block. */
-export function DistributionEditor(props: { distribution: Distribution; signer: Signer; readOnly: boolean; onChange: (d: Distribution) => void; onSigner: (s: Signer) => void }) {
+export function DistributionEditor(props: {
+  distribution: Distribution;
+  signer: Signer;
+  readOnly: boolean;
+  /** The document has a Kính gửi: the block starts "- Như trên;". */
+  withKinhGui?: boolean;
+  onChange: (d: Distribution) => void;
+  onSigner: (s: Signer) => void;
+}) {
   const { distribution, signer, readOnly } = props;
   const [lists, setLists] = useState<RecipientList[]>([]);
+  const [signers, setSigners] = useState<SignerProfile[]>([]);
   const [printed, setPrinted] = useState<string[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
   useEffect(() => {
     api.listRecipientLists({}).then((l) => setLists(l.filter((x) => x.kind === 'noi-nhan')), () => setLists([]));
+    api.listSignerProfiles({}).then(setSigners, () => setSigners([]));
   }, []);
   useEffect(() => {
-    api.previewRecipientBlock({ kind: 'noi-nhan', lines: distribution.lines, options: distribution.options }).then(
+    const options = { ...distribution.options, withKinhGui: props.withKinhGui ?? distribution.options.withKinhGui };
+    api.previewRecipientBlock({ kind: 'noi-nhan', lines: distribution.lines, options }).then(
       (p) => {
         setPrinted(p.printed);
         setWarnings(p.warnings);
       },
       (err: Error) => setWarnings([err.message]),
     );
-  }, [distribution]);
+  }, [distribution, props.withKinhGui]);
   const setOptions = (patch: Partial<Distribution['options']>) => props.onChange({ ...distribution, options: { ...distribution.options, ...patch } });
 
   return (
@@ -69,6 +81,24 @@ export function DistributionEditor(props: { distribution: Distribution; signer: 
         <Typography variant="subtitle1" sx={{ pt: 2 }}>
           Người ký
         </Typography>
+        {signers.length > 0 && (
+          <TextField
+            select
+            disabled={readOnly}
+            label="Chọn người ký đã lưu"
+            value=""
+            onChange={(e) => {
+              const profile = signers.find((s) => s.id === Number(e.target.value));
+              if (profile) props.onSigner(profile.signer);
+            }}
+          >
+            {signers.map((s) => (
+              <MenuItem key={s.id} value={s.id}>
+                {s.label}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
         {[0, 1, 2].map((i) => (
           <TextField
             key={i}

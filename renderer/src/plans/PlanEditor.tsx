@@ -19,8 +19,8 @@ import type { IndexDefinition } from '../../../shared/indices';
 import { PLAN_GROUPINGS, type Plan, type PlanInput } from '../../../shared/plans';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
-import { downloadFile } from '../files';
-import { href } from '../router';
+import { exportFile } from '../files';
+import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
 import { DistributionEditor } from './DistributionEditor';
 import { refOptions } from './RefPicker';
@@ -95,12 +95,7 @@ export function PlanEditor({ id }: { id: number }) {
     );
   }, [id, load]);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   if (!plan || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
   const readOnly = plan.status === 'issued';
@@ -142,10 +137,10 @@ export function PlanEditor({ id }: { id: number }) {
             Lưu
           </Button>
         )}
-        <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => downloadFile(await api.exportPlanDocx({ id })), 'Đã xuất tệp .docx.')}>
+        <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => exportFile(await api.exportPlanDocx({ id })), 'Đã xuất tệp .docx.')}>
           Xuất .docx
         </Button>
-        <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => downloadFile(await api.exportPlanTasksXlsx({ id })))}>
+        <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => exportFile(await api.exportPlanTasksXlsx({ id })))}>
           Xuất bảng nhiệm vụ .xlsx
         </Button>
         {!readOnly && (

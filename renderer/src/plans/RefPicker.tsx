@@ -27,10 +27,11 @@ const toOption = (value: string | RefOption): RefOption => (typeof value === 'st
 const sameRef = (a: string | RefOption, b: string | RefOption) => JSON.stringify(toOption(a).ref) === JSON.stringify(toOption(b).ref);
 
 /** One agency: pick from the registry, or type a name that is not in it. */
-export function RefPicker(props: { label: string; options: RefOption[]; value: AgencyRef | null; onChange: (ref: AgencyRef | null) => void }) {
+export function RefPicker(props: { label: string; options: RefOption[]; value: AgencyRef | null; onChange: (ref: AgencyRef | null) => void; disabled?: boolean }) {
   const value = props.value ? { ref: props.value, label: refLabel(props.value, props.options), kind: '' } : null;
   return (
     <Autocomplete
+      disabled={props.disabled ?? false}
       freeSolo
       options={props.options}
       groupBy={(o) => o.kind}
@@ -44,10 +45,11 @@ export function RefPicker(props: { label: string; options: RefOption[]; value: A
 }
 
 /** Several agencies (coordinating agencies). */
-export function RefsPicker(props: { label: string; options: RefOption[]; value: AgencyRef[]; onChange: (refs: AgencyRef[]) => void }) {
+export function RefsPicker(props: { label: string; options: RefOption[]; value: AgencyRef[]; onChange: (refs: AgencyRef[]) => void; disabled?: boolean }) {
   const value = props.value.map((ref) => ({ ref, label: refLabel(ref, props.options), kind: '' }));
   return (
     <Autocomplete
+      disabled={props.disabled ?? false}
       multiple
       freeSolo
       options={props.options}

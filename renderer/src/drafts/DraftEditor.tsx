@@ -1,0 +1,242 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Agency, AgencyGroup } from '../../../shared/agencies';
+import { formatVnDate } from '../../../shared/dates';
+import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
+import { api } from '../api';
+import { DateField } from '../components/DateField';
+import { exportFile } from '../files';
+import { BodyEditor, type EditorBlock } from '../plans/BodyEditor';
+import { DistributionEditor } from '../plans/DistributionEditor';
+import { RefsPicker, refOptions } from '../plans/RefPicker';
+import { href, useLeaveGuard } from '../router';
+import { AssignmentsEditor } from './AssignmentsEditor';
+import { PreviewDialog } from './PreviewDialog';
+
+type Form = DraftInput;
+const AUTOSAVE_MS = 2500;
+
+function toForm(d: Draft): Form {
+  return { id: d.id, title: d.title, draftYear: d.draftYear, content: d.content as Form['content'] };
+}
+
+function IssueDialog(props: { onClose: () => void; onIssue: (n: number, date: string) => Promise<void> }) {
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string>();
+  return (
+    <Dialog open onClose={props.onClose} maxWidth="xs" fullWidth>
+      <DialogTitle>Ghi số và ngày ban hành</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {failure && <Alert severity="error">{failure}</Alert>}
+          <TextField label="Số do Văn thư cấp" type="number" value={number} onChange={(e) => setNumber(e.target.value)} />
+          <DateField label="Ngày ban hành" value={date} onChange={setDate} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Hủy</Button>
+        <Button variant="contained" onClick={() => void props.onIssue(Number(number), date ?? '').catch((err: Error) => setFailure(err.message))}>
+          Ghi
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Chỉ thị or Công văn: edited here, saved automatically while a draft, previewed and exported. */
+export function DraftEditor({ id }: { id: number }) {
+  const [draft, setDraft] = useState<Draft>();
+  const [form, setForm] = useState<Form>();
+  const [dirty, setDirty] = useState(false);
+  const [savedAt, setSavedAt] = useState<string>();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [groups, setGroups] = useState<AgencyGroup[]>([]);
+  const [tab, setTab] = useState<'content' | 'distribution'>('content');
+  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [previewing, setPreviewing] = useState(false);
+  const [issuing, setIssuing] = useState(false);
+  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const formRef = useRef(form);
+  formRef.current = form;
+
+  const load = useCallback((d: Draft) => {
+    setDraft(d);
+    setForm(toForm(d));
+    setDirty(false);
+  }, []);
+  useEffect(() => {
+    Promise.all([api.getDraft({ id }), api.listAgencies({ query: '', tier: null, includeInactive: true }), api.listAgencyGroups({})]).then(
+      ([d, a, g]) => {
+        load(d);
+        setAgencies(a);
+        setGroups(g);
+      },
+      (err: Error) => setMessage({ severity: 'error', text: err.message }),
+    );
+  }, [id, load]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    const current = formRef.current;
+    if (!current) return false;
+    try {
+      const saved = await api.saveDraft(current);
+      setDraft(saved);
+      if (formRef.current === current) setDirty(false);
+      setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+      return true;
+    } catch (err) {
+      setMessage({ severity: 'error', text: (err as Error).message });
+      return false;
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!dirty || draft?.status === 'issued') return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, form, draft?.status, save]);
+  useLeaveGuard(dirty);
+
+  if (!draft || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
+  const readOnly = draft.status === 'issued';
+  const content = form.content;
+  const edit = (patch: Partial<Form>) => {
+    setForm({ ...form, ...patch });
+    setDirty(true);
+  };
+  const editContent = (patch: Partial<Form['content']>) => edit({ content: { ...content, ...patch } as Form['content'] });
+  const options = refOptions(agencies, groups);
+  const list = draft.kind === 'chi-thi' ? 'chi-thi' : 'cong-van';
+
+  async function doExport() {
+    if (dirty && !(await save())) return;
+    try {
+      const path = await exportFile(await api.exportDraftDocx({ id }));
+      setSavedPath(path);
+      setMessage({ severity: 'success', text: path ? `Đã lưu tệp: ${path}` : 'Đã xuất tệp .docx.' });
+    } catch (err) {
+      setMessage({ severity: 'error', text: (err as Error).message });
+    }
+  }
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+        <Button href={href(list)}>← Danh sách</Button>
+        <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
+          {DRAFT_KINDS[draft.kind]}: {draft.kind === 'cong-van' ? `V/v ${draft.title}` : draft.title}
+        </Typography>
+        {readOnly ? (
+          <Chip color="success" label={`Đã ban hành: số ${draft.number}, ngày ${formatVnDate(draft.issuedDate)}`} />
+        ) : (
+          <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />
+        )}
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
+        {!readOnly && (
+          <Button variant="contained" onClick={() => void save().then((ok) => ok && setMessage({ severity: 'success', text: 'Đã lưu.' }))}>
+            Lưu
+          </Button>
+        )}
+        <Button variant="outlined" onClick={() => void (dirty ? save() : Promise.resolve(true)).then((ok) => ok && setPreviewing(true))}>
+          Xem trước
+        </Button>
+        <Button variant="outlined" onClick={() => void doExport()}>
+          Xuất .docx
+        </Button>
+        {!readOnly && (
+          <Button onClick={() => void (dirty ? save() : Promise.resolve(true)).then((ok) => ok && setIssuing(true))}>Ghi số ban hành</Button>
+        )}
+        {readOnly && <Button onClick={() => void api.reopenDraft({ id }).then(load)}>Mở lại để sửa</Button>}
+        <Button onClick={() => void api.duplicateDraft({ id }).then((copy) => (window.location.hash = href(`${list}/${copy.id}`)))}>Nhân bản</Button>
+      </Stack>
+      {message && (
+        <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ mb: 2, whiteSpace: 'pre-line' }}>
+          {message.text}
+        </Alert>
+      )}
+      <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
+        <Tab value="content" label="Nội dung" />
+        <Tab value="distribution" label="Nơi nhận và người ký" />
+      </Tabs>
+      {tab === 'content' && (
+        <Stack spacing={2} sx={{ maxWidth: 1000 }}>
+          <Stack direction="row" spacing={2}>
+            <TextField
+              disabled={readOnly}
+              multiline
+              label={draft.kind === 'cong-van' ? 'Trích yếu (sau "V/v")' : 'Trích yếu'}
+              value={form.title}
+              onChange={(e) => edit({ title: e.target.value })}
+            />
+            <TextField disabled={readOnly} sx={{ width: 150 }} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
+            {content.kind === 'cong-van' && (
+              <TextField disabled={readOnly} sx={{ width: 170 }} label="Đơn vị soạn thảo" value={content.unit} onChange={(e) => editContent({ unit: e.target.value })} helperText="Trong số ký hiệu: UBND-NV" />
+            )}
+          </Stack>
+          {content.kind === 'cong-van' && (
+            <>
+              <RefsPicker disabled={readOnly} label="Kính gửi" options={options} value={content.recipients} onChange={(recipients) => editContent({ recipients })} />
+              <Typography variant="subtitle2">Nội dung</Typography>
+              <BodyEditor blocks={content.body as EditorBlock[]} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} />
+            </>
+          )}
+          {content.kind === 'chi-thi' && (
+            <>
+              <Typography variant="subtitle2">Phần mở đầu</Typography>
+              <BodyEditor blocks={content.preamble as EditorBlock[]} readOnly={readOnly} onChange={(preamble) => editContent({ preamble: preamble as typeof content.preamble })} />
+              <Typography variant="subtitle2">Giao nhiệm vụ</Typography>
+              <AssignmentsEditor value={content.assignments} options={options} readOnly={readOnly} onChange={(assignments) => editContent({ assignments })} />
+              <TextField disabled={readOnly} multiline minRows={2} label="Đoạn kết" value={content.closing} onChange={(e) => editContent({ closing: e.target.value })} />
+            </>
+          )}
+        </Stack>
+      )}
+      {tab === 'distribution' && (
+        <DistributionEditor
+          distribution={content.distribution}
+          signer={content.signer}
+          readOnly={readOnly}
+          withKinhGui={content.kind === 'cong-van' && content.recipients.length > 0}
+          onChange={(distribution) => editContent({ distribution })}
+          onSigner={(signer) => editContent({ signer })}
+        />
+      )}
+      {previewing && <PreviewDialog load={() => api.exportDraftDocx({ id })} onClose={() => setPreviewing(false)} onExport={() => void doExport()} />}
+      {issuing && (
+        <IssueDialog
+          onClose={() => setIssuing(false)}
+          onIssue={async (number, date) => {
+            load(await api.issueDraft({ id, number, date }));
+            setIssuing(false);
+          }}
+        />
+      )}
+      <Snackbar
+        open={Boolean(savedPath)}
+        onClose={() => setSavedPath(null)}
+        autoHideDuration={8000}
+        message="Đã lưu tệp .docx."
+        action={
+          <Button color="inherit" size="small" onClick={() => savedPath && void api.openSavedFile({ path: savedPath }).catch((err: Error) => setMessage({ severity: 'error', text: err.message }))}>
+            Mở tệp
+          </Button>
+        }
+      />
+    </Box>
+  );
+}
