@@ -55,7 +55,7 @@ async function referenceCounts(db: Kysely<Database>): Promise<Map<number, number
 export async function listAgencies(db: Kysely<Database>, filter: AgencyFilter): Promise<Agency[]> {
   let q = db.selectFrom('agencies').selectAll();
   for (const token of foldVietnamese(filter.query).split(' ').filter(Boolean)) {
-    q = q.where(sql<boolean>`instr(search_key, ${token}) > 0`);
+    q = q.where(sql<boolean>`instr(' ' || search_key, ${' ' + token}) > 0`);
   }
   if (filter.tier) q = q.where('tier', '=', filter.tier);
   if (!filter.includeInactive) q = q.where('active', '=', 1);

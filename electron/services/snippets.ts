@@ -7,7 +7,7 @@ import { ServiceError } from './errors';
 /** The library of reusable paragraphs, searched without diacritics. */
 export async function listSnippets(db: Kysely<Database>, query: string): Promise<Snippet[]> {
   let q = db.selectFrom('paragraph_snippets').select(['id', 'title', 'text']);
-  for (const token of foldVietnamese(query).split(' ').filter(Boolean)) q = q.where(sql<boolean>`instr(search_key, ${token}) > 0`);
+  for (const token of foldVietnamese(query).split(' ').filter(Boolean)) q = q.where(sql<boolean>`instr(' ' || search_key, ${' ' + token}) > 0`);
   return (await q.execute()).sort((a, b) => compareVietnamese(a.title, b.title));
 }
 
