@@ -17,6 +17,12 @@ export function desktopPort(window: () => BrowserWindow | null): DesktopPort {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseFolder() {
+      const options = { title: 'Chọn thư mục lưu các tệp', properties: ['openDirectory' as const, 'createDirectory' as const], buttonLabel: 'Chọn thư mục' };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async openPath(file) {
       const error = await shell.openPath(file);
       if (error) throw new Error(`Không mở được tệp: ${error}`);

@@ -1,6 +1,7 @@
 import { z, type FieldError } from './validation';
 import { AGENCY_TIER_IDS, AgencyGroupInputSchema, AgencyGroupSchema, AgencyInputSchema, AgencySchema } from './agencies';
-import { textLine } from './fields';
+import { requiredLine, textLine } from './fields';
+import { isIsoDate } from './dates';
 import {
   CongVanTemplateSchema,
   DraftInputSchema,
@@ -15,6 +16,7 @@ import { FileContentSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
 import { IssuerProfileSchema } from './profile';
+import { EntryInputSchema, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
@@ -31,6 +33,7 @@ const id = z.number().int().positive();
 const byId = z.object({ id }).strict();
 const done = z.object({ ok: z.literal(true) });
 const column = z.number().int().min(0).max(200);
+const isoDateText = z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' });
 
 export const contract = {
   getAppInfo: {
@@ -147,6 +150,27 @@ export const contract = {
   /** Desktop app: asks where to save and writes the file; browser mode answers saved=false (the page downloads it). */
   saveExportedFile: { input: z.object({ file: FileContentSchema }).strict(), output: z.object({ saved: z.boolean(), path: z.string().nullable() }) },
   openSavedFile: { input: z.object({ path: z.string().min(1).max(1000) }).strict(), output: done },
+  saveFilesToFolder: {
+    input: z.object({ files: z.array(FileContentSchema).min(1).max(2000) }).strict(),
+    output: z.object({ saved: z.boolean(), folder: z.string().nullable(), count: z.number() }),
+  },
+  zipFiles: { input: z.object({ files: z.array(FileContentSchema).min(1).max(2000), fileName: requiredLine(200) }).strict(), output: FileContentSchema },
+  listRounds: { input: z.object({ planId: id }).strict(), output: z.array(RoundSchema) },
+  saveRound: { input: RoundInputSchema, output: RoundSchema },
+  saveReportTexts: { input: z.object({ id, texts: ReportTextsSchema }).strict(), output: RoundSchema },
+  getRoundTracking: { input: z.object({ roundId: id }).strict(), output: TrackingSchema },
+  generateReportForm: { input: z.object({ roundId: id, agencyId: id }).strict(), output: FileContentSchema },
+  importReportForms: {
+    input: z.object({ roundId: id, files: z.array(FileContentSchema).min(1).max(500), apply: z.boolean() }).strict(),
+    output: z.array(SubmissionImportFileSchema),
+  },
+  saveManualSubmission: {
+    input: z.object({ roundId: id, agencyId: id, receivedDate: isoDateText, entries: z.array(EntryInputSchema).max(2000) }).strict(),
+    output: done,
+  },
+  exportRoundReportDocx: { input: z.object({ roundId: id }).strict(), output: FileContentSchema },
+  exportRoundReportXlsx: { input: z.object({ roundId: id }).strict(), output: FileContentSchema },
+  createReminderForRound: { input: z.object({ roundId: id }).strict(), output: DraftSchema },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

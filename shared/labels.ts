@@ -93,6 +93,22 @@ const LABELS: Record<string, string> = {
   label: 'Tên gọi',
   path: 'Đường dẫn',
   status: 'Trạng thái',
+  files: 'Các tệp',
+  roundId: 'Kỳ báo cáo',
+  periodFrom: 'Từ ngày',
+  periodTo: 'Đến ngày',
+  dueDate: 'Hạn gửi báo cáo',
+  texts: 'Nội dung báo cáo',
+  results: 'Kết quả',
+  shortcomings: 'Tồn tại, hạn chế',
+  nextTasks: 'Nhiệm vụ thời gian tới',
+  entries: 'Các dòng báo cáo',
+  taskId: 'Nhiệm vụ',
+  result: 'Kết quả thực hiện',
+  evidence: 'Văn bản chứng minh',
+  difficulties: 'Khó khăn, vướng mắc',
+  receivedDate: 'Ngày nhận',
+  proposals: 'Đề xuất, kiến nghị',
 };
 
 /** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2"; "parent.key" entries override a bare "key". */

@@ -58,6 +58,18 @@ export const REQUEST_NAMES = [
   'deleteSignerProfile',
   'saveExportedFile',
   'openSavedFile',
+  'saveFilesToFolder',
+  'zipFiles',
+  'listRounds',
+  'saveRound',
+  'saveReportTexts',
+  'getRoundTracking',
+  'generateReportForm',
+  'importReportForms',
+  'saveManualSubmission',
+  'exportRoundReportDocx',
+  'exportRoundReportXlsx',
+  'createReminderForRound',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

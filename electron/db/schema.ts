@@ -197,6 +197,40 @@ export interface DocumentEventTable {
   detail: string;
 }
 
+export interface ReportRoundTable {
+  id: Generated<number>;
+  plan_id: number;
+  kind: string;
+  name: string;
+  period_from: string;
+  period_to: string;
+  due_date: string;
+  texts_json: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportSubmissionTable {
+  id: Generated<number>;
+  round_id: number;
+  agency_id: number;
+  received_at: string;
+  on_time: number;
+  source: string;
+  current: Generated<number>;
+}
+
+export interface ReportEntryTable {
+  submission_id: number;
+  task_id: number;
+  role: 'chu-tri' | 'phoi-hop';
+  status: string;
+  result: string;
+  evidence: string;
+  difficulties: string;
+  proposals: string;
+}
+
 export interface Database {
   issuer_profile: IssuerProfileTable;
   agencies: AgencyTable;
@@ -216,4 +250,7 @@ export interface Database {
   signer_profiles: SignerProfileTable;
   documents: DocumentTable;
   document_events: DocumentEventTable;
+  report_rounds: ReportRoundTable;
+  report_submissions: ReportSubmissionTable;
+  report_entries: ReportEntryTable;
 }

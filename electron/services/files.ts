@@ -6,6 +6,7 @@ import { ServiceError } from './errors';
 /** What only the desktop shell can do: ask where to save, and open a file with its program. */
 export interface DesktopPort {
   chooseSavePath(defaultName: string): Promise<string | null>;
+  chooseFolder(): Promise<string | null>;
   openPath(file: string): Promise<void>;
 }
 
@@ -54,4 +55,31 @@ export async function openSavedFile(desktop: DesktopPort | undefined, file: stri
   if (!desktop) throw new ServiceError('VALIDATION', 'Chỉ mở được tệp trong ứng dụng máy tính.');
   if (!savedThisSession.has(path.resolve(file))) throw new ServiceError('VALIDATION', 'Chỉ mở được tệp vừa lưu từ NoiVu Desk.');
   await desktop.openPath(file);
+}
+
+/** A file name the main process made, kept inside the chosen folder whatever it contains. */
+export function safeChild(folder: string, fileName: string): string {
+  const name = path.basename(fileName.replace(/[\\/]/g, '_')).replace(/[<>:"|?*\u0000-\u001f]/g, '_');
+  const target = path.resolve(folder, name);
+  if (!name || name === '.' || name === '..' || path.dirname(target) !== path.resolve(folder)) {
+    throw new ServiceError('VALIDATION', `Tên tệp "${fileName}" không hợp lệ.`);
+  }
+  return target;
+}
+
+/** Many files (e.g. one report form per agency) into a folder the user picks. */
+export async function saveFilesToFolder(desktop: DesktopPort | undefined, files: FileContent[]): Promise<{ saved: boolean; folder: string | null; count: number }> {
+  if (!desktop) return { saved: false, folder: null, count: 0 };
+  const folder = await desktop.chooseFolder();
+  if (!folder) return { saved: false, folder: null, count: 0 };
+  for (const file of files) writeFileAtomic(safeChild(folder, file.fileName), Buffer.from(file.base64, 'base64'));
+  return { saved: true, folder, count: files.length };
+}
+
+/** The same files in one .zip, for browser mode where a page cannot write to a folder. */
+export async function zipFiles(files: FileContent[], fileName: string): Promise<FileContent> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const file of files) zip.file(path.basename(file.fileName.replace(/[\\/]/g, '_')), Buffer.from(file.base64, 'base64'));
+  return { fileName, base64: (await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })).toString('base64') };
 }

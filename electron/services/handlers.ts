@@ -12,7 +12,11 @@ import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, get
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { exportDraftDocx } from './document-export';
 import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, listRegister, reopenDraft, saveDraft } from './drafts';
-import { openSavedFile, saveExportedFile, type DesktopPort } from './files';
+import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type DesktopPort } from './files';
+import { generateReportForm, importReportForms } from './report-forms';
+import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
+import { listRounds, saveReportTexts, saveRound } from './report-rounds';
+import { getRoundTracking, saveManualSubmission } from './report-tracking';
 import { loadSampleAgencies } from './sample-agencies';
 import { deleteSignerProfile, listSignerProfiles, saveSignerProfile } from './signer-profiles';
 import { deleteSnippet, listSnippets, saveSnippet } from './snippets';
@@ -94,5 +98,20 @@ export function createHandlers({ database, version, transport, desktop }: Handle
     deleteSignerProfile: async ({ id }) => (await deleteSignerProfile(db, id), DONE),
     saveExportedFile: ({ file }) => saveExportedFile(desktop, file),
     openSavedFile: async ({ path }) => (await openSavedFile(desktop, path), DONE),
+    saveFilesToFolder: ({ files }) => saveFilesToFolder(desktop, files),
+    zipFiles: ({ files, fileName }) => zipFiles(files, fileName),
+    listRounds: ({ planId }) => listRounds(db, planId),
+    saveRound: (round) => saveRound(db, round),
+    saveReportTexts: ({ id, texts }) => saveReportTexts(db, id, texts),
+    getRoundTracking: async ({ roundId }) => {
+      const { taskStatus: _t, ...tracking } = await getRoundTracking(db, roundId);
+      return tracking;
+    },
+    generateReportForm: ({ roundId, agencyId }) => generateReportForm(db, roundId, agencyId),
+    importReportForms: (input) => importReportForms(db, input),
+    saveManualSubmission: async (input) => (await saveManualSubmission(db, input), DONE),
+    exportRoundReportDocx: ({ roundId }) => exportRoundReportDocx(db, roundId),
+    exportRoundReportXlsx: ({ roundId }) => exportRoundReportXlsx(db, roundId),
+    createReminderForRound: ({ roundId }) => createReminderForRound(db, roundId),
   };
 }

@@ -18,6 +18,7 @@ const opened: string[] = [];
 let nextSavePath: string | null = null;
 const desktop: DesktopPort = {
   chooseSavePath: async () => nextSavePath,
+  chooseFolder: async () => null,
   openPath: async (file) => void opened.push(file),
 };
 
