@@ -16,7 +16,7 @@ import { FileContentSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
 import { IssuerProfileSchema } from './profile';
-import { EntryInputSchema, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
+import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
@@ -156,6 +156,7 @@ export const contract = {
   },
   zipFiles: { input: z.object({ files: z.array(FileContentSchema).min(1).max(2000), fileName: requiredLine(200) }).strict(), output: FileContentSchema },
   listRounds: { input: z.object({ planId: id }).strict(), output: z.array(RoundSchema) },
+  getRound: { input: byId, output: RoundSchema },
   saveRound: { input: RoundInputSchema, output: RoundSchema },
   saveReportTexts: { input: z.object({ id, texts: ReportTextsSchema }).strict(), output: RoundSchema },
   getRoundTracking: { input: z.object({ roundId: id }).strict(), output: TrackingSchema },
@@ -171,6 +172,12 @@ export const contract = {
   exportRoundReportDocx: { input: z.object({ roundId: id }).strict(), output: FileContentSchema },
   exportRoundReportXlsx: { input: z.object({ roundId: id }).strict(), output: FileContentSchema },
   createReminderForRound: { input: z.object({ roundId: id }).strict(), output: DraftSchema },
+  getAgencyRoundTasks: {
+    input: z.object({ roundId: id, agencyId: id }).strict(),
+    output: z.array(
+      z.object({ taskId: z.number(), content: z.string(), role: z.enum(['chu-tri', 'phoi-hop']), status: z.enum(TASK_STATUS_IDS).nullable(), result: z.string(), evidence: z.string() }),
+    ),
+  },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

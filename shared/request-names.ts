@@ -61,6 +61,7 @@ export const REQUEST_NAMES = [
   'saveFilesToFolder',
   'zipFiles',
   'listRounds',
+  'getRound',
   'saveRound',
   'saveReportTexts',
   'getRoundTracking',
@@ -70,6 +71,7 @@ export const REQUEST_NAMES = [
   'exportRoundReportDocx',
   'exportRoundReportXlsx',
   'createReminderForRound',
+  'getAgencyRoundTasks',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

@@ -15,8 +15,8 @@ import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, listReg
 import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type DesktopPort } from './files';
 import { generateReportForm, importReportForms } from './report-forms';
 import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
-import { listRounds, saveReportTexts, saveRound } from './report-rounds';
-import { getRoundTracking, saveManualSubmission } from './report-tracking';
+import { getRound, listRounds, saveReportTexts, saveRound } from './report-rounds';
+import { agencyRoundTasks, getRoundTracking, saveManualSubmission } from './report-tracking';
 import { loadSampleAgencies } from './sample-agencies';
 import { deleteSignerProfile, listSignerProfiles, saveSignerProfile } from './signer-profiles';
 import { deleteSnippet, listSnippets, saveSnippet } from './snippets';
@@ -101,6 +101,7 @@ export function createHandlers({ database, version, transport, desktop }: Handle
     saveFilesToFolder: ({ files }) => saveFilesToFolder(desktop, files),
     zipFiles: ({ files, fileName }) => zipFiles(files, fileName),
     listRounds: ({ planId }) => listRounds(db, planId),
+    getRound: ({ id }) => getRound(db, id),
     saveRound: (round) => saveRound(db, round),
     saveReportTexts: ({ id, texts }) => saveReportTexts(db, id, texts),
     getRoundTracking: async ({ roundId }) => {
@@ -113,5 +114,6 @@ export function createHandlers({ database, version, transport, desktop }: Handle
     exportRoundReportDocx: ({ roundId }) => exportRoundReportDocx(db, roundId),
     exportRoundReportXlsx: ({ roundId }) => exportRoundReportXlsx(db, roundId),
     createReminderForRound: ({ roundId }) => createReminderForRound(db, roundId),
+    getAgencyRoundTasks: ({ roundId, agencyId }) => agencyRoundTasks(db, roundId, agencyId),
   };
 }

@@ -107,7 +107,7 @@ export async function generateReportForm(db: Kysely<Database>, roundId: number, 
 }
 
 /** The entries of the submission that counts now for an agency in a round. */
-async function currentEntries(db: Kysely<Database>, roundId: number, agencyId: number) {
+export async function currentEntries(db: Kysely<Database>, roundId: number, agencyId: number) {
   const rows = await db
     .selectFrom('report_entries as e')
     .innerJoin('report_submissions as s', 's.id', 'e.submission_id')

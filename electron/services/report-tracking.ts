@@ -3,7 +3,7 @@ import { DONE_STATUSES, TASK_STATUS_IDS, type EntryInput, type TaskStatus, type 
 import { compareVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { ServiceError } from './errors';
-import { recordSubmission } from './report-forms';
+import { currentEntries, recordSubmission } from './report-forms';
 import { roundAssignments } from './report-rounds';
 
 const zeroCounts = () => Object.fromEntries(TASK_STATUS_IDS.map((s) => [s, 0])) as Record<TaskStatus, number>;
@@ -67,4 +67,15 @@ export async function saveManualSubmission(db: Kysely<Database>, input: { roundI
     return { ...e, role: a.role };
   });
   await recordSubmission(db, input.roundId, input.agencyId, entries, { receivedAt: `${input.receivedDate}T00:00:00.000Z`, onTime: input.receivedDate <= round.dueDate, source: 'Nhập tay' });
+}
+
+/** An agency's tasks in a round with what it last reported, for typing a report in by hand. */
+export async function agencyRoundTasks(db: Kysely<Database>, roundId: number, agencyId: number) {
+  const { byAgency } = await roundAssignments(db, roundId);
+  const assigned = byAgency.get(agencyId) ?? [];
+  const current = await currentEntries(db, roundId, agencyId);
+  return assigned.map(({ task, role }) => {
+    const e = current.get(task.id);
+    return { taskId: task.id, content: task.content, role, status: (e?.status as TaskStatus | undefined) ?? null, result: e?.result ?? '', evidence: e?.evidence ?? '' };
+  });
 }

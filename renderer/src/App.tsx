@@ -20,6 +20,8 @@ import { HomePage } from './pages/HomePage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { RecipientListsPage } from './recipients/RecipientListsPage';
+import { ReportsPage } from './reports/ReportsPage';
+import { RoundView } from './reports/RoundView';
 import { href, useRoute } from './router';
 
 const DRAWER_WIDTH = 220;
@@ -34,6 +36,7 @@ function Page({ route }: { route: string }) {
   if (top === 'ke-hoach') return sub ? <PlanEditor key={sub} id={Number(sub)} /> : <PlansPage />;
   if (top === 'chi-thi' || top === 'cong-van') return sub ? <DraftEditor key={`${top}-${sub}`} id={Number(sub)} /> : <DraftsPage key={top} kind={top} />;
   if (top === 'so-van-ban') return <RegisterPage />;
+  if (top === 'bao-cao') return sub ? <RoundView key={sub} id={Number(sub)} /> : <ReportsPage />;
   const area = AREAS.find((a) => a.path === top);
   return area ? <NotBuiltPage area={area} /> : <HomePage />;
 }

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../shared/plans';
+import { checkNd30 } from '../documents/nd30-checker';
+import { VALID_PROFILE } from '../fixtures/profile';
+import { openSession, screenshot, type Session } from './harness';
+
+let session: Session;
+let roundId = 0;
+beforeAll(async () => {
+  session = await openSession();
+  const call = async <T,>(name: string, input: unknown): Promise<T> => {
+    const r = await session.web.backend.dispatch(name, input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data as T;
+  };
+  await call('saveIssuerProfile', VALID_PROFILE);
+  await call('loadSampleAgencies', {});
+  const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
+  const id = (name: string) => agencies.find((a) => a.shortName === name)!.id;
+  const plan = await call<Plan>('createBlankPlan', { year: 2024 });
+  await call('savePlan', { id: plan.id, title: 'Kế hoạch cải cách hành chính năm 2024', indexId: null, indexYear: null, draftYear: 2024, body: plan.body, grouping: 'lead', appendixTitle: 'Các nhiệm vụ', distribution: plan.distribution, signer: plan.signer });
+  const task = (content: string, lead: string, coordinators: string[] = []) => ({
+    componentId: null, componentLabel: '', content, lead: { type: 'agency', agencyId: id(lead) }, coordinators: coordinators.map((c) => ({ type: 'agency', agencyId: id(c) })), deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',
+  });
+  await call('savePlanTasks', { planId: plan.id, tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp', ['Sở Nội vụ']), task('Nâng cấp Cổng dịch vụ công.', 'Sở Thông tin và Truyền thông'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
+  roundId = (await call<{ id: number }>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' })).id;
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('Báo cáo: forms out and in, tracking, consolidated report, reminder (browser mode)', () => {
+  it('runs the loop through the screens', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/bao-cao`);
+    await page.getByRole('link', { name: 'Năm 2024' }).click();
+    await expect.poll(() => page.getByText('Đã gửi: 0/3').isVisible()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tạo biểu mẫu cho tất cả cơ quan' }).click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+    const names = Object.keys(zip.files);
+    expect(names).toHaveLength(3);
+    const formName = names.find((n) => n.includes('so-tu-phap'))!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await zip.file(formName)!.async('nodebuffer')) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Báo cáo')!;
+    sheet.getCell('E7').value = 'Hoàn thành đúng hạn';
+    sheet.getCell('F7').value = 'Đã rà soát 120 thủ tục.';
+    const returned = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-return-')), formName);
+    fs.writeFileSync(returned, Buffer.from(await workbook.xlsx.writeBuffer()));
+    await screenshot(page, 'reports-tracking');
+
+    await page.getByRole('tab', { name: 'Nhận báo cáo' }).click();
+    await page.getByLabel('Tệp báo cáo nhận về').setInputFiles(returned);
+    await expect.poll(() => page.getByText('1/1 tệp hợp lệ').isVisible()).toBe(true);
+    await screenshot(page, 'reports-receive');
+    await page.getByRole('button', { name: 'Ghi 1 tệp hợp lệ' }).click();
+    await expect.poll(() => page.getByText('Đã ghi 1/1 tệp.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Đã gửi: 1/3').isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
+    await page.getByRole('textbox', { name: 'II. Tồn tại, hạn chế' }).fill('Một số cơ quan chưa gửi báo cáo đúng hạn.');
+    await page.getByRole('button', { name: 'Lưu nội dung' }).click();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Báo cáo .docx' }).click()]);
+    const buffer = fs.readFileSync(await report.path());
+    expect(await checkNd30(buffer)).toEqual([]);
+    fs.copyFileSync(await report.path(), path.resolve('test-results', 'round-report.docx'));
+    const xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('1/3 cơ quan, đơn vị đã gửi báo cáo');
+    expect(xml).toContain('Một số cơ quan chưa gửi báo cáo đúng hạn.');
+
+    await page.getByRole('tab', { name: 'Theo dõi' }).click();
+    await page.getByRole('button', { name: 'Công văn đôn đốc các cơ quan chưa gửi' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/cong-van\/\d+$/);
+    const chips = page.getByRole('combobox', { name: 'Kính gửi' }).locator('..');
+    await expect.poll(() => chips.innerText()).toContain('Sở Nội vụ');
+    expect(await chips.innerText()).toContain('Sở Thông tin và Truyền thông');
+    expect(await chips.innerText()).not.toContain('Sở Tư pháp');
+  });
+});
