@@ -23,6 +23,12 @@ export function desktopPort(window: () => BrowserWindow | null): DesktopPort {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseOpenFile(title) {
+      const options = { title, properties: ['openFile' as const], filters: [{ name: 'Tệp sao lưu NoiVu Desk', extensions: ['sqlite', 'db'] }] };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async openPath(file) {
       const error = await shell.openPath(file);
       if (error) throw new Error(`Không mở được tệp: ${error}`);

@@ -178,6 +178,22 @@ export const contract = {
       z.object({ taskId: z.number(), content: z.string(), role: z.enum(['chu-tri', 'phoi-hop']), status: z.enum(TASK_STATUS_IDS).nullable(), result: z.string(), evidence: z.string() }),
     ),
   },
+  getBackups: {
+    input: none,
+    output: z.object({
+      folder: z.string(),
+      keep: z.number(),
+      backups: z.array(z.object({ file: z.string(), name: z.string(), bytes: z.number(), modifiedAt: z.string(), kind: z.enum(['auto', 'safety', 'other']) })),
+    }),
+  },
+  setBackupKeep: { input: z.object({ keep: z.number().int().min(1).max(365) }).strict(), output: z.object({ keep: z.number() }) },
+  /** Desktop: saves to a chosen file; browser mode: returns the copy to download (no size cap: it is the whole database). */
+  makeBackup: { input: none, output: z.object({ path: z.string().nullable(), file: z.object({ fileName: z.string(), base64: z.string() }).nullable() }) },
+  /** Desktop: asks for the file; browser mode: the uploaded file. The current data is kept as a safety copy first. */
+  restoreFromBackup: {
+    input: z.object({ file: z.object({ fileName: requiredLine(255), base64: z.string().max(700_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'nội dung tệp không đọc được' }) }).strict().nullable() }).strict(),
+    output: z.object({ restored: z.boolean(), safetyCopy: z.string().nullable() }),
+  },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -109,6 +109,7 @@ const LABELS: Record<string, string> = {
   difficulties: 'Khó khăn, vướng mắc',
   receivedDate: 'Ngày nhận',
   proposals: 'Đề xuất, kiến nghị',
+  keep: 'Số bản sao lưu tự động giữ lại',
 };
 
 /** "signer.authority.1" → "Người ký › Dòng thẩm quyền 2"; "parent.key" entries override a bare "key". */

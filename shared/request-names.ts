@@ -72,6 +72,10 @@ export const REQUEST_NAMES = [
   'exportRoundReportXlsx',
   'createReminderForRound',
   'getAgencyRoundTasks',
+  'getBackups',
+  'setBackupKeep',
+  'makeBackup',
+  'restoreFromBackup',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

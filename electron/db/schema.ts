@@ -231,6 +231,12 @@ export interface ReportEntryTable {
   proposals: string;
 }
 
+export interface AppSettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
 export interface Database {
   issuer_profile: IssuerProfileTable;
   agencies: AgencyTable;
@@ -253,4 +259,5 @@ export interface Database {
   report_rounds: ReportRoundTable;
   report_submissions: ReportSubmissionTable;
   report_entries: ReportEntryTable;
+  app_settings: AppSettingTable;
 }

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { autoBackup, restoreBackup } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers, type HandlerContext } from './handlers';
+import { getBackupKeep } from './maintenance';
 
 export interface Backend {
   dispatch: Dispatch;
-  database: AppDatabase;
+  readonly database: AppDatabase;
   close(): Promise<void>;
 }
 
@@ -14,10 +17,49 @@ export function databaseFile(userDataDir: string): string {
   return path.join(userDataDir, 'data', 'noivu.sqlite');
 }
 
-/** Everything behind the contract, ready for a transport (Electron IPC or loopback HTTP). */
-export function startBackend(options: { userDataDir: string } & Omit<HandlerContext, 'database'>): Backend {
+export function backupFolder(userDataDir: string): string {
+  return path.join(userDataDir, 'backups');
+}
+
+type Options = { userDataDir: string } & Omit<HandlerContext, 'database' | 'maintenance'>;
+
+/**
+ * Everything behind the contract, ready for a transport (Electron IPC or loopback HTTP). A restore
+ * closes the database, swaps the file and opens it again; requests then reach the new one.
+ */
+export function startBackend(options: Options): Backend {
   const { userDataDir, ...context } = options;
-  const database = openDatabase(databaseFile(userDataDir));
-  const dispatch = createDispatcher(createHandlers({ database, ...context }));
-  return { dispatch, database, close: () => database.close() };
+  const file = databaseFile(userDataDir);
+  const backupDir = backupFolder(userDataDir);
+  let database = openDatabase(file);
+  let dispatch: Dispatch;
+
+  const maintenance: HandlerContext['maintenance'] = {
+    backupDir,
+    async restore(backupFile) {
+      await database.close();
+      try {
+        return await restoreBackup(file, backupFile, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
+      } finally {
+        // reopen whatever is there now: the restored file, or the untouched one if the restore refused
+        database = openDatabase(file);
+        dispatch = build();
+      }
+    },
+  };
+  const build = () => createDispatcher(createHandlers({ database, ...context, maintenance }));
+  dispatch = build();
+
+  // One automatic backup a day at start-up; a failure must not stop the app from opening.
+  void getBackupKeep(database.db)
+    .then((keep) => autoBackup(database, backupDir, { keep }))
+    .catch((err: Error) => console.error(`Không sao lưu tự động được: ${err.message}`));
+
+  return {
+    dispatch: (name, input) => dispatch(name, input),
+    get database() {
+      return database;
+    },
+    close: () => database.close(),
+  };
 }

@@ -7,6 +7,7 @@ import { ServiceError } from './errors';
 export interface DesktopPort {
   chooseSavePath(defaultName: string): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
+  chooseOpenFile(title: string): Promise<string | null>;
   openPath(file: string): Promise<void>;
 }
 

@@ -6,7 +6,9 @@ import { deleteAgencyGroup, listAgencyGroups, saveAgencyGroup } from './agency-g
 import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreadsheet';
 import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
 import { importIndexResults, previewSpreadsheet } from './index-import';
+import { ServiceError } from './errors';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
+import { backupsOverview, getBackupKeep, makeBackup, setBackupKeep, stageUploadedBackup } from './maintenance';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
@@ -33,10 +35,12 @@ export interface HandlerContext {
   transport: 'electron' | 'web';
   /** Save dialogs and opening files: only in the desktop app. */
   desktop?: DesktopPort;
+  /** Backups and restore, which replace the database file; given by the backend. */
+  maintenance?: { backupDir: string; restore(backupFile: string): Promise<{ safetyCopy: string | null }> };
 }
 
 /** Binds each request of the contract to its service. */
-export function createHandlers({ database, version, transport, desktop }: HandlerContext): Handlers {
+export function createHandlers({ database, version, transport, desktop, maintenance }: HandlerContext): Handlers {
   const { db } = database;
   return {
     getAppInfo: async () => ({
@@ -115,5 +119,17 @@ export function createHandlers({ database, version, transport, desktop }: Handle
     exportRoundReportXlsx: ({ roundId }) => exportRoundReportXlsx(db, roundId),
     createReminderForRound: ({ roundId }) => createReminderForRound(db, roundId),
     getAgencyRoundTasks: ({ roundId, agencyId }) => agencyRoundTasks(db, roundId, agencyId),
+    getBackups: async () => ({ ...backupsOverview(needMaintenance().backupDir), keep: await getBackupKeep(db) }),
+    setBackupKeep: async ({ keep }) => ({ keep: await setBackupKeep(db, keep) }),
+    makeBackup: () => makeBackup(database, desktop),
+    restoreFromBackup: async ({ file }) => {
+      const source = file ? stageUploadedBackup(file) : await desktop?.chooseOpenFile('Chọn tệp sao lưu để khôi phục');
+      if (!source) return { restored: false, safetyCopy: null };
+      return { restored: true, ...(await needMaintenance().restore(source)) };
+    },
   };
+  function needMaintenance() {
+    if (!maintenance) throw new ServiceError('INTERNAL', 'Chức năng sao lưu chưa sẵn sàng.');
+    return maintenance;
+  }
 }

@@ -19,6 +19,7 @@ let nextSavePath: string | null = null;
 const desktop: DesktopPort = {
   chooseSavePath: async () => nextSavePath,
   chooseFolder: async () => null,
+  chooseOpenFile: async () => null,
   openPath: async (file) => void opened.push(file),
 };
 

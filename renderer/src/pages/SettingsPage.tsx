@@ -6,6 +6,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../api';
+import { BackupPanel } from '../components/BackupPanel';
 import { IssuerProfileForm } from '../components/IssuerProfileForm';
 import { SignerProfilesPanel } from '../components/SignerProfilesPanel';
 
@@ -41,7 +42,7 @@ function SampleDataPanel() {
 }
 
 export function SettingsPage() {
-  const [tab, setTab] = useState<'issuer' | 'signers' | 'sample'>('issuer');
+  const [tab, setTab] = useState<'issuer' | 'signers' | 'backup' | 'sample'>('issuer');
   return (
     <>
       <Typography variant="h5" component="h1" gutterBottom>
@@ -50,10 +51,12 @@ export function SettingsPage() {
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }} aria-label="Các mục cài đặt">
         <Tab value="issuer" label="Cơ quan ban hành" />
         <Tab value="signers" label="Người ký" />
+        <Tab value="backup" label="Sao lưu" />
         <Tab value="sample" label="Dữ liệu mẫu" />
       </Tabs>
       {tab === 'issuer' && <IssuerProfileForm />}
       {tab === 'signers' && <SignerProfilesPanel />}
+      {tab === 'backup' && <BackupPanel />}
       {tab === 'sample' && <SampleDataPanel />}
     </>
   );
