@@ -9,6 +9,7 @@ import { benchBrowser } from './browser.js';
 import { benchCongVan } from './cong-van.js';
 import { benchDatabase } from './database.js';
 import { benchRender } from './render.js';
+import { benchReports } from './reports.js';
 import { type BenchOptions, missing, type Row } from './stats.js';
 import { printTable } from './table.js';
 
@@ -17,6 +18,7 @@ const SUITES: Record<string, (o: BenchOptions) => Promise<Row[]>> = {
   'cong-van': benchCongVan,
   db: benchDatabase,
   browser: benchBrowser,
+  reports: benchReports,
 };
 
 const opts: BenchOptions = { quick: process.argv.includes('--quick') };

@@ -17,7 +17,6 @@ import { IndicesPage } from './indices/IndicesPage';
 import { PlanEditor } from './plans/PlanEditor';
 import { PlansPage } from './plans/PlansPage';
 import { HomePage } from './pages/HomePage';
-import { NotBuiltPage } from './pages/NotBuiltPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { RecipientListsPage } from './recipients/RecipientListsPage';
 import { ReportsPage } from './reports/ReportsPage';
@@ -37,8 +36,7 @@ function Page({ route }: { route: string }) {
   if (top === 'chi-thi' || top === 'cong-van') return sub ? <DraftEditor key={`${top}-${sub}`} id={Number(sub)} /> : <DraftsPage key={top} kind={top} />;
   if (top === 'so-van-ban') return <RegisterPage />;
   if (top === 'bao-cao') return sub ? <RoundView key={sub} id={Number(sub)} /> : <ReportsPage />;
-  const area = AREAS.find((a) => a.path === top);
-  return area ? <NotBuiltPage area={area} /> : <HomePage />;
+  return <HomePage />;
 }
 
 export function App() {

@@ -13,7 +13,7 @@ export interface Area {
   path: string;
   label: string;
   icon: ReactElement;
-  /** What the area is for, shown while it is not built yet. */
+  /** What the area is for, in a line (shown on the home page). */
   purpose: string;
 }
 

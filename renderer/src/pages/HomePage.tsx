@@ -1,6 +1,8 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
+import CardActionArea from '@mui/material/CardActionArea';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -8,6 +10,7 @@ import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
 import { issuerNameLines } from '../../../shared/profile';
 import { api } from '../api';
+import { AREAS } from '../areas';
 import { href } from '../router';
 
 export function HomePage() {
@@ -57,6 +60,21 @@ export function HomePage() {
           </CardContent>
         </Card>
       )}
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(250px, 1fr))', gap: 1.5 }}>
+        {AREAS.map((area) => (
+          <Card key={area.path} variant="outlined">
+            <CardActionArea href={href(area.path)} sx={{ p: 1.5, height: '100%', display: 'block' }}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5 }}>
+                {area.icon}
+                <Typography sx={{ fontWeight: 600 }}>{area.label}</Typography>
+              </Stack>
+              <Typography variant="body2" color="text.secondary">
+                {area.purpose}
+              </Typography>
+            </CardActionArea>
+          </Card>
+        ))}
+      </Box>
       {info && (
         <Typography variant="caption" color="text.secondary">
           Phiên bản {info.version} · Tệp dữ liệu: {info.databasePath}
