@@ -9,6 +9,7 @@ import { composeDistribution } from '../../shared/recipients';
 import { foldVietnamese } from '../../shared/text';
 import type { Database, DocumentTable } from '../db/schema';
 import { transactional } from '../db/transaction';
+import { currentActor } from './actor';
 import { ServiceError } from './errors';
 import { getIssuerProfile } from './issuer-profile';
 import { loadNameBook } from './name-book';
@@ -40,7 +41,7 @@ export async function getDraft(db: Kysely<Database>, id: number): Promise<Draft>
 }
 
 async function logEvent(db: Kysely<Database>, documentId: number, action: string, detail = ''): Promise<void> {
-  await db.insertInto('document_events').values({ document_id: documentId, at: new Date().toISOString(), action, detail }).execute();
+  await db.insertInto('document_events').values({ document_id: documentId, at: new Date().toISOString(), action, detail: [detail, `người thực hiện: ${currentActor()}`].filter(Boolean).join(' — ') }).execute();
 }
 
 export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promise<Draft> {

@@ -8,6 +8,7 @@ import { composeDistribution } from '../../shared/recipients';
 import { foldVietnamese } from '../../shared/text';
 import type { Database, PlanTable, PlanTaskTable } from '../db/schema';
 import { transactional } from '../db/transaction';
+import { currentActor } from './actor';
 import { ServiceError } from './errors';
 import { getIndexResults, listIndices } from './indices';
 import { getIssuerProfile } from './issuer-profile';
@@ -96,7 +97,7 @@ async function assertEditable(db: Kysely<Database>, id: number): Promise<void> {
 }
 
 async function logEvent(db: Kysely<Database>, planId: number, action: string, detail = ''): Promise<void> {
-  await db.insertInto('plan_events').values({ plan_id: planId, at: new Date().toISOString(), action, detail }).execute();
+  await db.insertInto('plan_events').values({ plan_id: planId, at: new Date().toISOString(), action, detail: [detail, `người thực hiện: ${currentActor()}`].filter(Boolean).join(' — ') }).execute();
 }
 
 /** Creates or updates a plan's text, recipients and signer (not its tasks). */

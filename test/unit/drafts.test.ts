@@ -142,3 +142,23 @@ describe('register and files', () => {
     expect(await call('saveExportedFile', { file })).toEqual({ saved: false, path: null });
   });
 });
+
+describe('history and file names', () => {
+  it('records who issued a document and when', async () => {
+    await setup();
+    const d = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
+    await call('issueDraft', { id: d.id, number: 7, date: '2024-04-02' });
+    const events = await database.db.selectFrom('document_events').selectAll().where('document_id', '=', d.id).orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['tạo', 'ban hành']);
+    expect(events[1]!.detail).toMatch(/^Số 07\/UBND-NV, ngày 2024-04-02 — người thực hiện: .+@.+$/);
+    expect(Date.parse(events[1]!.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('keeps every file written into a chosen folder inside that folder', async () => {
+    const { safeChild } = await import('../../electron/services/files');
+    expect(safeChild(dir, 'bao-cao.xlsx')).toBe(path.join(dir, 'bao-cao.xlsx'));
+    expect(path.dirname(safeChild(dir, '../../etc/passwd'))).toBe(dir);
+    expect(path.dirname(safeChild(dir, '..\\..\\Windows\\win.ini'))).toBe(dir);
+    expect(() => safeChild(dir, '..')).toThrow(/không hợp lệ/);
+  });
+});
