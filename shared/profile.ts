@@ -59,3 +59,13 @@ export type Signer = z.output<typeof SignerSchema>;
 export function issuerNameLines(profile: Pick<IssuerProfile, 'issuerName'>): string[] {
   return profile.issuerName.split('\n').map((l) => l.toLocaleUpperCase('vi'));
 }
+
+/** The issuer block of a document model, from the profile. */
+export function modelIssuer(profile: IssuerProfile): { parent?: string; name: string[]; abbreviation: string; fullName?: string } {
+  return {
+    ...(profile.parentName ? { parent: profile.parentName.toLocaleUpperCase('vi') } : {}),
+    name: issuerNameLines(profile),
+    abbreviation: profile.issuerAbbr,
+    ...(profile.issuerFullName ? { fullName: profile.issuerFullName } : {}),
+  };
+}

@@ -4,7 +4,7 @@ import type { Block, DocumentModelInput, Run } from '../../shared/document/model
 import type { ChiThiContent, CongVanContent, CongVanTemplate, Draft, DraftFields, DraftKind, RegisterEntry } from '../../shared/drafts';
 import { DOCUMENT_KINDS, formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
 import type { NameBook } from '../../shared/plan-appendix';
-import type { IssuerProfile } from '../../shared/profile';
+import { modelIssuer, type IssuerProfile } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
 import { foldVietnamese } from '../../shared/text';
 import type { Database, DocumentTable } from '../db/schema';
@@ -217,12 +217,7 @@ export async function buildDraftModel(db: Kysely<Database>, id: number): Promise
   const withKinhGui = content.kind === 'cong-van' && content.recipients.length > 0;
   const issued = draft.number !== null && draft.issuedDate !== null;
   const common = {
-    issuer: {
-      ...(profile.parentName ? { parent: profile.parentName.toLocaleUpperCase('vi') } : {}),
-      name: profile.issuerName.split('\n').map((l) => l.toLocaleUpperCase('vi')),
-      abbreviation: profile.issuerAbbr,
-      ...(profile.issuerFullName ? { fullName: profile.issuerFullName } : {}),
-    },
+    issuer: modelIssuer(profile),
     number: issued ? draft.number : null,
     place: profile.place,
     date: issued ? isoParts(draft.issuedDate!) : { year: draft.draftYear },

@@ -3,7 +3,7 @@ import type { DocumentModelInput } from '../../shared/document/model';
 import { compareYears, decliningComponents, formatScore } from '../../shared/indices';
 import { buildTaskTable } from '../../shared/plan-appendix';
 import type { AgencyRef, Deadline, Plan, PlanFields, PlanSummary, Task, TaskFields } from '../../shared/plans';
-import { issuerNameLines } from '../../shared/profile';
+import { modelIssuer } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
 import { foldVietnamese } from '../../shared/text';
 import type { Database, PlanTable, PlanTaskTable } from '../db/schema';
@@ -330,12 +330,7 @@ export async function buildPlanModel(db: Kysely<Database>, id: number): Promise<
   const signer = plan.signer;
   return {
     kind: 'ke-hoach',
-    issuer: {
-      ...(profile.parentName ? { parent: profile.parentName.toLocaleUpperCase('vi') } : {}),
-      name: issuerNameLines(profile),
-      abbreviation: profile.issuerAbbr,
-      ...(profile.issuerFullName ? { fullName: profile.issuerFullName } : {}),
-    },
+    issuer: modelIssuer(profile),
     number: issued ? plan.number : null,
     place: profile.place,
     date: issued && y ? { year: y, month: m, day: d } : { year: plan.draftYear },

@@ -4,7 +4,7 @@ import { formatVnDate } from '../../shared/dates';
 import type { Block, DocumentModelInput } from '../../shared/document/model';
 import type { FileContent } from '../../shared/files';
 import { TASK_STATUSES, type TaskStatus } from '../../shared/reports';
-import { issuerNameLines } from '../../shared/profile';
+import { modelIssuer } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
 import type { Database } from '../db/schema';
 import { renderForExport } from './document-export';
@@ -75,12 +75,7 @@ export async function buildRoundReportModel(db: Kysely<Database>, roundId: numbe
   const { labels } = await resolveLines(db, 'noi-nhan', plan.distribution.lines);
   return {
     kind: 'bao-cao',
-    issuer: {
-      ...(profile.parentName ? { parent: profile.parentName.toLocaleUpperCase('vi') } : {}),
-      name: issuerNameLines(profile),
-      abbreviation: profile.issuerAbbr,
-      ...(profile.issuerFullName ? { fullName: profile.issuerFullName } : {}),
-    },
+    issuer: modelIssuer(profile),
     number: null,
     place: profile.place,
     date: { year: Number(round.periodTo.slice(0, 4)) },

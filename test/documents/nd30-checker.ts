@@ -1,6 +1,6 @@
 // Machine-checkable ND30 assertions (spec §9, 1–36) on a generated .docx.
 // checkNd30(buffer) → list of violations, each prefixed "[n]" with the assertion number.
-import { KIND_ABBREVIATIONS, QUOC_HIEU, ND30_DRAFT_DATE_RE, SO_LINE_RE } from '../../shared/nd30.js';
+import { KIND_ABBREVIATIONS, ND30_DRAFT_DATE_RE, SO_LINE_RE } from '../../shared/nd30.js';
 import { textWidthTw } from '../../electron/documents/text-width.js';
 import { attr, descendants, kid, kids, numAttr, readDocx, readParagraph, relId, type Cell, type DocxParts, type Para, type Table } from './docx-xml.js';
 

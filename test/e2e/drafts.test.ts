@@ -132,8 +132,8 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Sổ văn bản', exact: true }).click();
     await page.getByRole('textbox', { name: 'Tìm theo trích yếu' }).fill('hai long nguoi dan');
     const register = page.getByRole('table', { name: 'Sổ văn bản' });
-    await expect.poll(() => register.innerText()).toContain('Về việc nâng cao sự hài lòng');
-    expect(await register.locator('tbody tr').count()).toBe(1);
+    // the unfiltered list shows first; wait for the search result itself
+    await expect.poll(async () => (await register.locator('tbody tr').count()) === 1 && (await register.innerText()).includes('Về việc nâng cao sự hài lòng')).toBe(true);
     expect(await register.innerText()).toContain('Chỉ thị');
     await screenshot(page, 'register');
   });

@@ -10,7 +10,6 @@ import { VALID_PROFILE } from '../fixtures/profile';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
-let roundId = 0;
 beforeAll(async () => {
   session = await openSession();
   const call = async <T,>(name: string, input: unknown): Promise<T> => {
@@ -28,7 +27,7 @@ beforeAll(async () => {
     componentId: null, componentLabel: '', content, lead: { type: 'agency', agencyId: id(lead) }, coordinators: coordinators.map((c) => ({ type: 'agency', agencyId: id(c) })), deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',
   });
   await call('savePlanTasks', { planId: plan.id, tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp', ['Sở Nội vụ']), task('Nâng cấp Cổng dịch vụ công.', 'Sở Thông tin và Truyền thông'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
-  roundId = (await call<{ id: number }>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' })).id;
+  await call<{ id: number }>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' });
 });
 afterAll(async () => {
   await session?.close();

@@ -2,10 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -17,7 +13,7 @@ import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
 import { api } from '../api';
-import { DateField } from '../components/DateField';
+import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
 import { BodyEditor, type EditorBlock } from '../plans/BodyEditor';
 import { DistributionEditor } from '../plans/DistributionEditor';
@@ -31,30 +27,6 @@ const AUTOSAVE_MS = 2500;
 
 function toForm(d: Draft): Form {
   return { id: d.id, title: d.title, draftYear: d.draftYear, content: d.content as Form['content'] };
-}
-
-function IssueDialog(props: { onClose: () => void; onIssue: (n: number, date: string) => Promise<void> }) {
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string>();
-  return (
-    <Dialog open onClose={props.onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>Ghi số và ngày ban hành</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {failure && <Alert severity="error">{failure}</Alert>}
-          <TextField label="Số do Văn thư cấp" type="number" value={number} onChange={(e) => setNumber(e.target.value)} />
-          <DateField label="Ngày ban hành" value={date} onChange={setDate} />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" onClick={() => void props.onIssue(Number(number), date ?? '').catch((err: Error) => setFailure(err.message))}>
-          Ghi
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
 }
 
 /** Chỉ thị or Công văn: edited here, saved automatically while a draft, previewed and exported. */

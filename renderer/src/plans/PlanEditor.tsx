@@ -2,10 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -18,7 +14,7 @@ import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
 import { PLAN_GROUPINGS, type Plan, type PlanInput } from '../../../shared/plans';
 import { api } from '../api';
-import { DateField } from '../components/DateField';
+import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
@@ -30,38 +26,6 @@ type Form = Omit<PlanInput, 'body'> & { body: EditorBlock[] };
 
 function toForm(p: Plan): Form {
   return { id: p.id, title: p.title, indexId: p.indexId, indexYear: p.indexYear, draftYear: p.draftYear, body: p.body as EditorBlock[], grouping: p.grouping, appendixTitle: p.appendixTitle, distribution: p.distribution, signer: p.signer };
-}
-
-function IssueDialog(props: { plan: Plan; onClose: () => void; onIssued: (p: Plan) => void }) {
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string>();
-  async function issue() {
-    try {
-      props.onIssued(await api.issuePlan({ id: props.plan.id, number: Number(number), date: date ?? '' }));
-    } catch (err) {
-      setFailure((err as Error).message);
-    }
-  }
-  return (
-    <Dialog open onClose={props.onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>Ghi số và ngày ban hành</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <Typography variant="body2">Sau khi ghi, kế hoạch chỉ xem được (có thể “Mở lại để sửa” nếu thật cần).</Typography>
-          {failure && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{failure}</Alert>}
-          <TextField label="Số do Văn thư cấp" type="number" value={number} onChange={(e) => setNumber(e.target.value)} />
-          <DateField label="Ngày ban hành" value={date} onChange={setDate} />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" onClick={() => void issue()}>
-          Ghi
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
 }
 
 export function PlanEditor({ id }: { id: number }) {
@@ -217,9 +181,9 @@ export function PlanEditor({ id }: { id: number }) {
       )}
       {issuing && (
         <IssueDialog
-          plan={plan}
           onClose={() => setIssuing(false)}
-          onIssued={(p) => {
+          onIssue={async (number, date) => {
+            const p = await api.issuePlan({ id, number, date });
             setIssuing(false);
             load(p);
             setMessage({ severity: 'success', text: `Đã ghi số ${p.number}, ngày ${formatVnDate(p.issuedDate)}.` });
