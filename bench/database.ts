@@ -15,7 +15,9 @@ import { createHandlers } from '../electron/services/handlers.js';
 import { exportPlanDocx } from '../electron/services/plan-export.js';
 import { getPlan, listPlans } from '../electron/services/plans.js';
 import { type DatasetInfo, type DatasetSize, fillDatabase } from './dataset.js';
-import { type BenchOptions, mib, missing, type Row, single, timed, timeOnce, timeRuns, value } from './stats.js';
+import { getRoundTracking } from '../electron/services/report-tracking.js';
+import { exportRoundReportDocx } from '../electron/services/report-output.js';
+import { type BenchOptions, mib, type Row, single, timed, timeOnce, timeRuns, value } from './stats.js';
 
 const SECTION = '3. CSDL lớn';
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -95,7 +97,10 @@ async function measure(file: string, info: DatasetInfo, quick: boolean): Promise
   const exported = Buffer.from(exp.last.base64, 'base64');
   rows.push(timed(SECTION, 'Xuất .docx kế hoạch 300 nhiệm vụ (exportPlanDocx)', exp.stats, `${(exported.length / 1024).toFixed(0)} KiB; gồm getPlan + mô hình + render + base64`));
 
-  rows.push(missing(SECTION, 'Theo dõi và tổng hợp trên 200.000 dòng báo cáo', 'chưa đo: bộ dữ liệu lớn chưa sinh dòng báo cáo (xem phần 5 cho cỡ 150 cơ quan)'));
+  const tracking = await timeRuns(runs, () => getRoundTracking(db, info.bigRoundId));
+  rows.push(timed(SECTION, 'Màn hình theo dõi một kỳ (kế hoạch 300 nhiệm vụ)', tracking.stats, `${tracking.last.agencies.length} cơ quan; CSDL có ${n(info.reportEntries)} dòng báo cáo`));
+  const consolidated = await timeRuns(quick ? 3 : 5, () => exportRoundReportDocx(db, info.bigRoundId));
+  rows.push(timed(SECTION, 'Báo cáo tổng hợp .docx của kỳ đó', consolidated.stats, 'gồm theo dõi + mô hình + render'));
 
   const mem = process.memoryUsage();
   rows.push(value(SECTION, 'RSS tiến trình chính: khi khởi động', 'MiB', mib(rssStart), 'đã nạp mã (docx, exceljs, kysely, zod…), chưa mở CSDL'));
@@ -136,7 +141,7 @@ export async function benchDatabase(opts: BenchOptions): Promise<Row[]> {
     const info = gen.result;
     const bytes = fs.statSync(file).size;
     const rows: Row[] = [
-      single(SECTION, 'Tạo CSDL lớn (SQL trực tiếp, một giao dịch)', gen.ms, `${n(info.agencies)} cơ quan, ${n(info.plans)} kế hoạch, ${n(info.tasks)} nhiệm vụ, ${n(info.coordinators)} phối hợp`),
+      single(SECTION, 'Tạo CSDL lớn (SQL trực tiếp, một giao dịch)', gen.ms, `${n(info.agencies)} cơ quan, ${n(info.plans)} kế hoạch, ${n(info.tasks)} nhiệm vụ, ${n(info.coordinators)} phối hợp, ${n(info.reportEntries)} dòng báo cáo`),
       value(SECTION, '  kích thước tệp', 'MiB', mib(bytes)),
     ];
     rows.push(...(await runChild(file, info, opts.quick)));

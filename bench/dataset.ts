@@ -19,6 +19,9 @@ export interface DatasetInfo extends DatasetSize {
   fiftyPlanId: number;
   /** The agency that leads the most tasks (Sở Nội vụ), for the per-agency query. */
   busiestLeadId: number;
+  /** Report entries (one per task and reporting agency and round) and the round of plan 1. */
+  reportEntries: number;
+  bigRoundId: number;
 }
 
 function rng(seed: number): () => number {
@@ -164,6 +167,40 @@ export function fillDatabase(sqlite: BetterSqlite3.Database, size: DatasetSize, 
        VALUES (?, ?, ?, ?, ?, ?, NULL, '', ?, ?)`,
     );
     const addCoordinator = sqlite.prepare("INSERT INTO plan_task_coordinators (task_id, position, agency_id, group_id, text) VALUES (?, ?, ?, NULL, '')");
+    const addRound = sqlite.prepare(
+      `INSERT INTO report_rounds (plan_id, kind, name, period_from, period_to, due_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const addSubmission = sqlite.prepare(
+      `INSERT INTO report_submissions (round_id, agency_id, received_at, on_time, source, current) VALUES (?, ?, ?, ?, 'bench', 1)`,
+    );
+    const addEntry = sqlite.prepare(
+      `INSERT INTO report_entries (submission_id, task_id, role, status, result, evidence, difficulties, proposals) VALUES (?, ?, ?, ?, 'Đã triển khai.', '', '', '')`,
+    );
+    const STATUSES = ['hoan-thanh-dung-han', 'hoan-thanh-qua-han', 'dang-thuc-hien-trong-han', 'qua-han-chua-hoan-thanh', 'khong-thuc-hien'];
+    let reportEntries = 0;
+    let bigRoundId = 0;
+    /** One round a plan (two for every tenth): every reporting agency has sent its form. */
+    const report = (planId: number, year: number, tasks: { id: number; lead: number; coords: number[] }[]) => {
+      for (const [kind, name] of p10(planId) ? [['nam', `Năm ${year}`], ['6-thang', `6 tháng ${year}`]] : [['nam', `Năm ${year}`]]) {
+        const roundId = Number(addRound.run(planId, kind, name, `${year - 1}-12-15`, `${year}-12-14`, `${year}-12-12`, now, now).lastInsertRowid);
+        if (planId === 1 && kind === 'nam') bigRoundId = roundId;
+        const submissions = new Map<number, number>();
+        const submission = (agencyId: number) => {
+          let id = submissions.get(agencyId);
+          if (id === undefined) {
+            id = Number(addSubmission.run(roundId, agencyId, `${year}-12-${r() < 0.8 ? '10' : '14'}T08:00:00.000Z`, r() < 0.8 ? 1 : 0).lastInsertRowid);
+            submissions.set(agencyId, id);
+          }
+          return id;
+        };
+        for (const t of tasks) {
+          addEntry.run(submission(t.lead), t.id, 'chu-tri', pick(STATUSES));
+          for (const c of t.coords) if (c !== t.lead) addEntry.run(submission(c), t.id, 'phoi-hop', pick(STATUSES));
+          reportEntries += 1 + t.coords.filter((c) => c !== t.lead).length;
+        }
+      }
+    };
+    const p10 = (planId: number) => planId % 10 === 1;
     const body = JSON.stringify(defaultPlanBody());
     const signer = JSON.stringify({ authority: ['KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Đỗ Thị Minh Hoa' });
     const numbers = new Map<number, number>();
@@ -180,6 +217,7 @@ export function fillDatabase(sqlite: BetterSqlite3.Database, size: DatasetSize, 
       const distribution = JSON.stringify({ lines: Array.from({ length: 6 }, () => ({ type: 'agency', agencyId: pick(activeIds), note: '' })), options: { electronic: true, withKinhGui: false, drafter: 'Vân' } });
       addPlan.run(title, indexId, indexId ? year - 1 : null, year, body, p % 10 === 0 ? 'component' : 'lead', 'Các nhiệm vụ, giải pháp cụ thể', distribution, signer, issued ? 'issued' : 'draft', number, issued ? `${year}-03-${String((p % 27) + 1).padStart(2, '0')}` : null, foldVietnamese(title), now, `2024-${String((p % 12) + 1).padStart(2, '0')}-01T00:00:00.000Z`);
       const n = perPlan(p);
+      const planTasks: { id: number; lead: number; coords: number[] }[] = [];
       for (let pos = 0; pos < n; pos++) {
         const lead = p <= 2 || r() < 0.7 ? (r() < 0.25 ? busiestLeadId : pick(leadPool)) : pick(activeIds);
         const k = r();
@@ -192,14 +230,18 @@ export function fillDatabase(sqlite: BetterSqlite3.Database, size: DatasetSize, 
         const content = `${pick(VERBS)} ${pick(OBJECTS)}.${r() < 0.1 ? `\nBáo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12 năm ${year}.` : ''}`;
         const componentId = indexId ? pick(leaves.get(indexId)!) : null;
         const taskId = addTask.run(p, pos, componentId, componentId ? '' : 'Nhiệm vụ chung', content, lead, JSON.stringify(deadline), r() < 0.5 ? 'Báo cáo kết quả' : '').lastInsertRowid;
+        const coords: number[] = [];
         if (r() < 0.4) {
           const m = 1 + Math.floor(r() * 3);
-          for (let c = 0; c < m; c++) addCoordinator.run(taskId, c, pick(activeIds));
+          for (let c = 0; c < m; c++) coords.push(pick(activeIds));
+          coords.forEach((agencyId, c) => addCoordinator.run(taskId, c, agencyId));
           coordinators += m;
         }
+        planTasks.push({ id: Number(taskId), lead, coords: [...new Set(coords)] });
       }
+      report(p, year, planTasks);
     }
-    return { ...size, coordinators, exportPlanId: 1, fiftyPlanId: 2, busiestLeadId };
+    return { ...size, coordinators, exportPlanId: 1, fiftyPlanId: 2, busiestLeadId, reportEntries, bigRoundId };
   });
   return run();
 }
