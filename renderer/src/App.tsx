@@ -8,20 +8,23 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import HomeIcon from '@mui/icons-material/Home';
-import { AgenciesPage } from './agencies/AgenciesPage';
+import { Suspense, lazy } from 'react';
 import { AREAS } from './areas';
-import { DraftEditor } from './drafts/DraftEditor';
-import { DraftsPage } from './drafts/DraftsPage';
-import { RegisterPage } from './drafts/RegisterPage';
-import { IndicesPage } from './indices/IndicesPage';
-import { PlanEditor } from './plans/PlanEditor';
-import { PlansPage } from './plans/PlansPage';
 import { HomePage } from './pages/HomePage';
-import { SettingsPage } from './pages/SettingsPage';
-import { RecipientListsPage } from './recipients/RecipientListsPage';
-import { ReportsPage } from './reports/ReportsPage';
-import { RoundView } from './reports/RoundView';
 import { href, useRoute } from './router';
+
+// Each area loads when first opened, so the first screen does not wait for every editor.
+const AgenciesPage = lazy(() => import('./agencies/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
+const DraftEditor = lazy(() => import('./drafts/DraftEditor').then((m) => ({ default: m.DraftEditor })));
+const DraftsPage = lazy(() => import('./drafts/DraftsPage').then((m) => ({ default: m.DraftsPage })));
+const RegisterPage = lazy(() => import('./drafts/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const IndicesPage = lazy(() => import('./indices/IndicesPage').then((m) => ({ default: m.IndicesPage })));
+const PlanEditor = lazy(() => import('./plans/PlanEditor').then((m) => ({ default: m.PlanEditor })));
+const PlansPage = lazy(() => import('./plans/PlansPage').then((m) => ({ default: m.PlansPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const RecipientListsPage = lazy(() => import('./recipients/RecipientListsPage').then((m) => ({ default: m.RecipientListsPage })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RoundView = lazy(() => import('./reports/RoundView').then((m) => ({ default: m.RoundView })));
 
 const DRAWER_WIDTH = 220;
 
@@ -79,7 +82,9 @@ export function App() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        <Page route={route} />
+        <Suspense fallback={<Typography>Đang tải…</Typography>}>
+          <Page route={route} />
+        </Suspense>
       </Box>
     </Box>
   );
