@@ -75,6 +75,15 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     await dialog.getByRole('button', { name: 'Áp dụng' }).click();
     await expect.poll(() => rows.nth(2).innerText()).toContain('Văn phòng UBND tỉnh');
     await screenshot(page, 'plan-tasks');
+    // autosave keeps the draft without pressing "Lưu"
+    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
+    const planId = Number(page.url().split('/').pop());
+    const stored = await session.web.backend.dispatch('getPlan', { id: planId });
+    expect(stored.ok && (stored.data as { tasks: { content: string }[] }).tasks.map((t) => t.content.slice(0, 20))).toEqual([
+      'Xây dựng và triển kh',
+      'Tuyên truyền về Chỉ ',
+      'Xây dựng và triển kh',
+    ]);
 
     await page.getByRole('tab', { name: 'Nơi nhận và người ký' }).click();
     await page.getByRole('combobox', { name: 'Chép từ danh sách đã lưu' }).click();

@@ -8,7 +8,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
@@ -61,6 +61,32 @@ export function PlanEditor({ id }: { id: number }) {
 
   useLeaveGuard(dirty);
 
+  // Autosave: what is on screen is written a moment after the last change; saved tasks keep
+  // their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
+  const latest = useRef({ form, tasks });
+  latest.current = { form, tasks };
+  const [savedAt, setSavedAt] = useState<string>();
+  const autosave = useCallback(async () => {
+    const { form: f, tasks: snapshot } = latest.current;
+    if (!f) return;
+    try {
+      await api.savePlan({ ...f, body: f.body as PlanInput['body'] });
+      const saved = await api.savePlanTasks({ planId: id, tasks: snapshot.map(({ key: _k, ...t }) => t) });
+      const ids = new Map(snapshot.map((t, i) => [t.key, saved.tasks[i]?.id]));
+      setTasks((current) => current.map((t) => ({ ...t, id: t.id ?? ids.get(t.key) })));
+      setPlan(saved);
+      if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
+      setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+    } catch (err) {
+      setMessage({ severity: 'error', text: (err as Error).message });
+    }
+  }, [id]);
+  useEffect(() => {
+    if (!dirty || plan?.status === 'issued') return;
+    const timer = setTimeout(() => void autosave(), 2500);
+    return () => clearTimeout(timer);
+  }, [dirty, form, tasks, plan?.status, autosave]);
+
   if (!plan || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
   const readOnly = plan.status === 'issued';
   const edit = (patch: Partial<Form>) => {
@@ -93,7 +119,7 @@ export function PlanEditor({ id }: { id: number }) {
         <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
           Kế hoạch: {plan.title}
         </Typography>
-        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${plan.number}, ngày ${formatVnDate(plan.issuedDate)}`} /> : <Chip label={dirty ? 'Dự thảo — chưa lưu' : 'Dự thảo'} />}
+        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${plan.number}, ngày ${formatVnDate(plan.issuedDate)}`} /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
         {!readOnly && (
