@@ -10,6 +10,7 @@ import { transactional } from '../db/transaction';
 import { saveAgency } from './agencies';
 import { ServiceError } from './errors';
 import { readTable } from './spreadsheet-read';
+import { addTableSheet, newWorkbook, workbookFile } from './spreadsheet-write';
 
 const COLUMNS = [
   { key: 'fullName', header: 'Tên đầy đủ', width: 48 },
@@ -114,20 +115,15 @@ export async function importAgencies(db: Kysely<Database>, file: FileContent, ap
   return { rows, created, updated, applied: true };
 }
 
-async function workbookFile(fileName: string, fill: (sheet: ExcelJS.Worksheet) => void): Promise<FileContent> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'NoiVu Desk';
-  const sheet = workbook.addWorksheet('Cơ quan', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))];
-  sheet.getRow(1).font = { bold: true };
-  fill(sheet);
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName, base64: buffer.toString('base64') };
+async function agencyWorkbook(fileName: string, fill: (sheet: ExcelJS.Worksheet) => void): Promise<FileContent> {
+  const workbook = newWorkbook();
+  fill(addTableSheet(workbook, 'Cơ quan', COLUMNS));
+  return workbookFile(workbook, fileName);
 }
 
 /** An empty import sheet with one example row and the list of kinds. */
 export function agencyTemplate(): Promise<FileContent> {
-  return workbookFile('mau-nhap-co-quan.xlsx', (sheet) => {
+  return agencyWorkbook('mau-nhap-co-quan.xlsx', (sheet) => {
     sheet.addRow({
       fullName: 'Sở Nội vụ tỉnh Bắc Kạn',
       shortName: 'Sở Nội vụ',
@@ -139,9 +135,7 @@ export function agencyTemplate(): Promise<FileContent> {
       validFrom: '',
       validTo: '',
     });
-    const kinds = sheet.workbook.addWorksheet('Danh mục loại');
-    kinds.columns = [{ header: 'Loại cơ quan (ghi đúng một trong các dòng dưới)', key: 'tier', width: 60 }];
-    kinds.getRow(1).font = { bold: true };
+    const kinds = addTableSheet(sheet.workbook, 'Danh mục loại', [{ header: 'Loại cơ quan (ghi đúng một trong các dòng dưới)', key: 'tier', width: 60 }]);
     for (const label of Object.values(AGENCY_TIERS)) kinds.addRow({ tier: label });
     // A drop-down of the kinds on the first 2,000 rows.
     for (let r = 2; r <= 2000; r++) {
@@ -152,7 +146,7 @@ export function agencyTemplate(): Promise<FileContent> {
 
 export async function exportAgencies(db: Kysely<Database>): Promise<FileContent> {
   const rows = (await db.selectFrom('agencies').selectAll().execute()).sort((a, b) => a.protocol_order - b.protocol_order || compareVietnamese(a.short_name, b.short_name));
-  return workbookFile('danh-muc-co-quan.xlsx', (sheet) => {
+  return agencyWorkbook('danh-muc-co-quan.xlsx', (sheet) => {
     for (const a of rows) {
       sheet.addRow({
         fullName: a.full_name,

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { FileContent } from '../../shared/files';
 import { formatDeadline } from '../../shared/plans';
 import { foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { renderForExport } from './document-export';
+import { addTableSheet, newWorkbook, workbookFile } from './spreadsheet-write';
 import { listIndices } from './indices';
 import { loadNameBook } from './name-book';
 import { buildPlanModel, getPlan } from './plans';
@@ -23,10 +23,8 @@ export async function exportPlanTasksXlsx(db: Kysely<Database>, id: number): Pro
   const plan = await getPlan(db, id);
   const names = await loadNameBook(db);
   const components = plan.indexId ? ((await listIndices(db)).find((i) => i.id === plan.indexId)?.components ?? []) : [];
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'NoiVu Desk';
-  const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const workbook = newWorkbook();
+  const sheet = addTableSheet(workbook, 'Nhiệm vụ', [
     { header: 'TT', key: 'n', width: 6 },
     { header: 'Chỉ số thành phần', key: 'component', width: 32 },
     { header: 'Nhiệm vụ, giải pháp', key: 'content', width: 70 },
@@ -34,8 +32,7 @@ export async function exportPlanTasksXlsx(db: Kysely<Database>, id: number): Pro
     { header: 'Cơ quan phối hợp', key: 'coordinators', width: 32 },
     { header: 'Thời gian thực hiện', key: 'deadline', width: 20 },
     { header: 'Kết quả dự kiến', key: 'output', width: 30 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   plan.tasks.forEach((t, i) => {
     const component = components.find((c) => c.id === t.componentId);
     sheet.addRow({
@@ -49,5 +46,5 @@ export async function exportPlanTasksXlsx(db: Kysely<Database>, id: number): Pro
     });
   });
   sheet.getColumn('content').alignment = { wrapText: true, vertical: 'top' };
-  return { fileName: `nhiem-vu-${fileSlug(plan.title)}.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+  return workbookFile(workbook, `nhiem-vu-${fileSlug(plan.title)}.xlsx`);
 }

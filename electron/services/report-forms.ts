@@ -11,6 +11,7 @@ import { ServiceError } from './errors';
 import { getPlan } from './plans';
 import { roundAssignments } from './report-rounds';
 import { loadWorkbook } from './spreadsheet-read';
+import { newWorkbook } from './spreadsheet-write';
 
 const FORMAT = 'noivu-bao-cao/1';
 const META_SHEET = '_noivu';
@@ -46,8 +47,7 @@ export async function generateReportForm(db: Kysely<Database>, roundId: number, 
   const agency = await db.selectFrom('agencies').select(['full_name', 'short_name']).where('id', '=', agencyId).executeTakeFirstOrThrow();
   const previous = await currentEntries(db, roundId, agencyId);
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'NoiVu Desk';
+  const workbook = newWorkbook();
   const guide = workbook.addWorksheet('Hướng dẫn');
   guide.getColumn(1).width = 110;
   [

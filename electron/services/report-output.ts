@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { formatVnDate } from '../../shared/dates';
 import type { Block, DocumentModelInput } from '../../shared/document/model';
@@ -8,6 +7,7 @@ import { modelIssuer } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
 import type { Database } from '../db/schema';
 import { renderForExport } from './document-export';
+import { addTableSheet, newWorkbook, workbookFile } from './spreadsheet-write';
 import { createDraft } from './drafts';
 import { ServiceError } from './errors';
 import { getIssuerProfile } from './issuer-profile';
@@ -105,18 +105,15 @@ export async function exportRoundReportDocx(db: Kysely<Database>, roundId: numbe
 
 export async function exportRoundReportXlsx(db: Kysely<Database>, roundId: number): Promise<FileContent> {
   const { round, results, compliance } = await reportTables(db, roundId);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'NoiVu Desk';
+  const workbook = newWorkbook();
   const add = (name: string, columns: { header: string; width: number }[], rows: string[][]) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(8, c.width) }));
-    sheet.getRow(1).font = { bold: true };
+    const sheet = addTableSheet(workbook, name, columns);
     for (const r of rows) sheet.addRow(r);
     sheet.eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }));
   };
   add('Kết quả nhiệm vụ', RESULT_COLUMNS, results);
   add('Tình hình gửi báo cáo', COMPLIANCE_COLUMNS, compliance);
-  return { fileName: `tong-hop-${round.name.replace(/[^\p{L}\d]+/gu, '-')}.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+  return workbookFile(workbook, `tong-hop-${round.name.replace(/[^\p{L}\d]+/gu, '-')}.xlsx`);
 }
 
 /** A Công văn đôn đốc addressed to exactly the agencies that have not reported, with the due date. */
