@@ -67,14 +67,20 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
     await page.getByRole('combobox', { name: 'Chép từ danh sách đã lưu' }).click();
     await page.getByRole('option', { name: /Công văn của UBND thành phố/ }).click();
     await page.getByLabel('Có dòng "Gửi bản điện tử:"').check();
+    // the document's copy of the list can be changed without touching the saved list
+    await page.getByRole('button', { name: '+ Dòng tự nhập' }).click();
+    await page.getByRole('textbox', { name: 'Dòng 3: tự nhập' }).fill('Phòng Nội vụ thành phố');
     await expect.poll(() => page.getByTestId('plan-noi-nhan').allInnerTexts()).toEqual([
       'Nơi nhận:',
       'Gửi bản điện tử:',
       '- Như trên;',
       '- TT Thành ủy (để b/c);',
       '- CT, PCT UBND TP;',
+      '- Phòng Nội vụ thành phố;',
       '- Lưu: VT, NV.',
     ]);
+    const lists = await session.web.backend.dispatch('listRecipientLists', {});
+    expect(lists.ok && (lists.data as { lines: unknown[] }[])[0]!.lines).toHaveLength(2);
     await screenshot(page, 'cong-van-distribution');
     // autosave
     await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);

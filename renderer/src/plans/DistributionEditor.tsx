@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
@@ -10,9 +9,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { PlanInput } from '../../../shared/plans';
+import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import type { SignerProfile } from '../../../shared/drafts';
 import type { RecipientList } from '../../../shared/recipients';
 import { api } from '../api';
+import { RecipientLinesEditor, fromLines, toLines, type EditorLine } from '../recipients/RecipientLinesEditor';
 
 type Distribution = PlanInput['distribution'];
 type Signer = PlanInput['signer'];
@@ -30,11 +31,21 @@ export function DistributionEditor(props: {
   const { distribution, signer, readOnly } = props;
   const [lists, setLists] = useState<RecipientList[]>([]);
   const [signers, setSigners] = useState<SignerProfile[]>([]);
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [groups, setGroups] = useState<AgencyGroup[]>([]);
+  // The document's own copy of the lines, edited here; unfinished lines are not saved until completed.
+  const [lines, setLines] = useState<EditorLine[]>(() => fromLines(distribution.lines));
+  const changeLines = (next: EditorLine[]) => {
+    setLines(next);
+    props.onChange({ ...distribution, lines: toLines(next, true) });
+  };
   const [printed, setPrinted] = useState<string[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
   useEffect(() => {
     api.listRecipientLists({}).then((l) => setLists(l.filter((x) => x.kind === 'noi-nhan')), () => setLists([]));
     api.listSignerProfiles({}).then(setSigners, () => setSigners([]));
+    api.listAgencies({ query: '', tier: null, includeInactive: true }).then(setAgencies, () => setAgencies([]));
+    api.listAgencyGroups({}).then(setGroups, () => setGroups([]));
   }, []);
   useEffect(() => {
     const options = { ...distribution.options, withKinhGui: props.withKinhGui ?? distribution.options.withKinhGui };
@@ -59,9 +70,9 @@ export function DistributionEditor(props: {
           value=""
           onChange={(e) => {
             const list = lists.find((l) => l.id === Number(e.target.value));
-            if (list) props.onChange({ ...distribution, lines: list.lines });
+            if (list) changeLines(fromLines(list.lines));
           }}
-          helperText={lists.length ? 'Kế hoạch giữ bản chép riêng; sửa danh sách gốc không làm đổi kế hoạch.' : 'Chưa có danh sách Nơi nhận nào (khu vực Nơi nhận).'}
+          helperText={lists.length ? 'Văn bản giữ bản chép riêng; sửa ở đây không đổi danh sách gốc, và ngược lại.' : 'Chưa có danh sách Nơi nhận nào (khu vực Nơi nhận).'}
         >
           {lists.map((l) => (
             <MenuItem key={l.id} value={l.id}>
@@ -71,13 +82,7 @@ export function DistributionEditor(props: {
         </TextField>
         <FormControlLabel disabled={readOnly} control={<Checkbox checked={distribution.options.electronic} onChange={(e) => setOptions({ electronic: e.target.checked })} />} label='Có dòng "Gửi bản điện tử:"' />
         <TextField disabled={readOnly} label="Người soạn thảo (dòng Lưu)" value={distribution.options.drafter} onChange={(e) => setOptions({ drafter: e.target.value })} />
-        {distribution.lines.length > 0 && !readOnly && (
-          <div>
-            <Button color="error" onClick={() => props.onChange({ ...distribution, lines: [] })}>
-              Xóa các dòng Nơi nhận
-            </Button>
-          </div>
-        )}
+        <RecipientLinesEditor lines={lines} agencies={agencies} groups={groups} readOnly={readOnly} onChange={changeLines} />
         <Typography variant="subtitle1" sx={{ pt: 2 }}>
           Người ký
         </Typography>

@@ -1,13 +1,8 @@
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import DeleteIcon from '@mui/icons-material/Delete';
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -21,21 +16,12 @@ import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import {
   RECIPIENT_LIST_KINDS,
   type DistributionOptions,
-  type RecipientLine,
   type RecipientList,
   type RecipientListKind,
 } from '../../../shared/recipients';
 import { api } from '../api';
+import { RecipientLinesEditor, fromLines, toLines, type EditorLine } from './RecipientLinesEditor';
 
-type LineType = RecipientLine['type'];
-interface EditorLine {
-  key: number;
-  type: LineType;
-  agencyId: number | null;
-  groupId: number | null;
-  text: string;
-  note: string;
-}
 interface Editor {
   id?: number;
   name: string;
@@ -43,30 +29,16 @@ interface Editor {
   lines: EditorLine[];
 }
 
-let nextKey = 1;
-const editorLine = (line: Partial<EditorLine> & { type: LineType }): EditorLine => ({ key: nextKey++, agencyId: null, groupId: null, text: '', note: '', ...line });
 
 function fromList(list: RecipientList): Editor {
   return {
     id: list.id,
     name: list.name,
     kind: list.kind,
-    lines: list.lines.map((l) =>
-      editorLine(l.type === 'agency' ? { type: 'agency', agencyId: l.agencyId, note: l.note } : l.type === 'group' ? { type: 'group', groupId: l.groupId, note: l.note } : { type: 'text', text: l.text, note: l.note }),
-    ),
+    lines: fromLines(list.lines),
   };
 }
 
-/** Lines the contract accepts; unfinished ones (no agency picked yet) are left out of the preview. */
-function toLines(lines: EditorLine[], completeOnly: boolean): RecipientLine[] {
-  const out: RecipientLine[] = [];
-  for (const l of lines) {
-    if (l.type === 'agency' && (l.agencyId || !completeOnly)) out.push({ type: 'agency', agencyId: l.agencyId ?? 0, note: l.note });
-    else if (l.type === 'group' && (l.groupId || !completeOnly)) out.push({ type: 'group', groupId: l.groupId ?? 0, note: l.note });
-    else if (l.type === 'text' && (l.text.trim() || !completeOnly)) out.push({ type: 'text', text: l.text, note: l.note });
-  }
-  return out;
-}
 
 const EMPTY: Editor = { name: '', kind: 'noi-nhan', lines: [] };
 
@@ -98,14 +70,6 @@ export function RecipientListsPage() {
     return () => clearTimeout(timer);
   }, [editor.kind, editor.lines, options]);
 
-  const setLine = (key: number, patch: Partial<EditorLine>) => setEditor((e) => ({ ...e, lines: e.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) }));
-  const move = (index: number, delta: number) =>
-    setEditor((e) => {
-      const lines = [...e.lines];
-      const [line] = lines.splice(index, 1);
-      lines.splice(index + delta, 0, line!);
-      return { ...e, lines };
-    });
 
   async function save() {
     try {
@@ -125,7 +89,6 @@ export function RecipientListsPage() {
     await reload();
   }
 
-  const activeAgencies = agencies.filter((a) => a.active);
 
   return (
     <Box>
@@ -161,56 +124,7 @@ export function RecipientListsPage() {
               ))}
             </TextField>
           </Stack>
-          <Paper variant="outlined" sx={{ p: 1 }}>
-            {editor.lines.length === 0 && <Typography sx={{ p: 1 }} color="text.secondary">Chưa có dòng nào. Thêm cơ quan, nhóm hoặc dòng tự nhập.</Typography>}
-            {editor.lines.map((line, i) => (
-              <Stack key={line.key} direction="row" spacing={1} sx={{ alignItems: 'center', py: 0.5 }}>
-                <Typography sx={{ width: 24, textAlign: 'right' }} color="text.secondary">
-                  {i + 1}.
-                </Typography>
-                <Box sx={{ flex: 1, minWidth: 0 }}>
-                  {line.type === 'agency' && (
-                    <Autocomplete
-                      options={activeAgencies}
-                      value={agencies.find((a) => a.id === line.agencyId) ?? null}
-                      getOptionLabel={(a) => a.shortName}
-                      isOptionEqualToValue={(a, b) => a.id === b.id}
-                      onChange={(_e, a) => setLine(line.key, { agencyId: a?.id ?? null })}
-                      renderInput={(params) => <TextField {...params} label={`Dòng ${i + 1}: cơ quan`} />}
-                      noOptionsText="Không có cơ quan phù hợp"
-                    />
-                  )}
-                  {line.type === 'group' && (
-                    <Autocomplete
-                      options={groups}
-                      value={groups.find((g) => g.id === line.groupId) ?? null}
-                      getOptionLabel={(g) => g.name}
-                      isOptionEqualToValue={(a, b) => a.id === b.id}
-                      onChange={(_e, g) => setLine(line.key, { groupId: g?.id ?? null })}
-                      renderInput={(params) => <TextField {...params} label={`Dòng ${i + 1}: nhóm`} />}
-                      noOptionsText="Chưa có nhóm"
-                    />
-                  )}
-                  {line.type === 'text' && <TextField label={`Dòng ${i + 1}: tự nhập`} value={line.text} onChange={(e) => setLine(line.key, { text: e.target.value })} />}
-                </Box>
-                <TextField sx={{ width: 110 }} label="Ghi chú" placeholder="(để b/c)" value={line.note} onChange={(e) => setLine(line.key, { note: e.target.value })} />
-                <IconButton aria-label={`Đưa dòng ${i + 1} lên`} disabled={i === 0} onClick={() => move(i, -1)} size="small">
-                  <ArrowUpwardIcon fontSize="small" />
-                </IconButton>
-                <IconButton aria-label={`Đưa dòng ${i + 1} xuống`} disabled={i === editor.lines.length - 1} onClick={() => move(i, 1)} size="small">
-                  <ArrowDownwardIcon fontSize="small" />
-                </IconButton>
-                <IconButton aria-label={`Xóa dòng ${i + 1}`} onClick={() => setEditor({ ...editor, lines: editor.lines.filter((l) => l.key !== line.key) })} size="small">
-                  <DeleteIcon fontSize="small" />
-                </IconButton>
-              </Stack>
-            ))}
-            <Stack direction="row" spacing={1} sx={{ pt: 1 }}>
-              <Button onClick={() => setEditor({ ...editor, lines: [...editor.lines, editorLine({ type: 'agency' })] })}>+ Cơ quan</Button>
-              <Button onClick={() => setEditor({ ...editor, lines: [...editor.lines, editorLine({ type: 'group' })] })}>+ Nhóm</Button>
-              <Button onClick={() => setEditor({ ...editor, lines: [...editor.lines, editorLine({ type: 'text' })] })}>+ Dòng tự nhập</Button>
-            </Stack>
-          </Paper>
+          <RecipientLinesEditor lines={editor.lines} agencies={agencies} groups={groups} onChange={(lines) => setEditor({ ...editor, lines })} />
           <Stack direction="row" spacing={1}>
             <Button variant="contained" onClick={() => void save()}>
               Lưu danh sách
