@@ -1,28 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../electron/db/connection';
-import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
+import { describe, expect, it } from 'vitest';
 import type { Agency, AgencyInput } from '../../shared/agencies';
 import { VALID_PROFILE } from '../fixtures/profile';
+import { useTestBackend } from '../fixtures/backend';
 
-let database: AppDatabase;
-let dispatch: Dispatch;
-
-beforeEach(() => {
-  database = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-agencies-')), 'noivu.sqlite'));
-  dispatch = createDispatcher(createHandlers({ database, version: 'test', transport: 'web' }));
-});
-afterEach(() => database.close());
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.data as T;
-}
+const { backend, call } = useTestBackend('agencies');
 
 function agency(fullName: string, shortName: string, extra: Partial<AgencyInput> = {}): AgencyInput {
   return {
@@ -78,7 +60,7 @@ describe('agency registry', () => {
     const successor = await save(agency('Sở Khoa học và Công nghệ tỉnh Thái Nguyên', 'Sở Khoa học và Công nghệ'));
     await save({ ...agency('Sở Thông tin và Truyền thông tỉnh Bắc Kạn', 'Sở Thông tin và Truyền thông'), id: merged.id, validTo: '2025-02-28', replacedById: successor.id }, true);
     await call('setAgencyActive', { id: merged.id, active: false });
-    expect((await currentSuccessor(database.db, merged.id)).id).toBe(successor.id);
+    expect((await currentSuccessor(backend.database.db, merged.id)).id).toBe(successor.id);
     const preview = await call<{ printed: string[]; warnings: string[] }>('previewRecipientBlock', {
       kind: 'noi-nhan',
       lines: [{ type: 'agency', agencyId: merged.id, note: '' }],

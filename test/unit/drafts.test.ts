@@ -1,19 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../electron/db/connection';
-import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
+import { describe, expect, it, vi } from 'vitest';
 import type { DesktopPort } from '../../electron/services/files';
-import { createHandlers } from '../../electron/services/handlers';
 import type { Draft } from '../../shared/drafts';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
+import { useTestBackend } from '../fixtures/backend';
 
-let database: AppDatabase;
-let dispatch: Dispatch;
-let dir: string;
+
 const opened: string[] = [];
 let nextSavePath: string | null = null;
 const desktop: DesktopPort = {
@@ -23,18 +18,7 @@ const desktop: DesktopPort = {
   openPath: async (file) => void opened.push(file),
 };
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-drafts-'));
-  database = openDatabase(path.join(dir, 'noivu.sqlite'));
-  dispatch = createDispatcher(createHandlers({ database, version: 'test', transport: 'electron', desktop }));
-});
-afterEach(() => database.close());
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.data as T;
-}
+const { backend, call } = useTestBackend('drafts', { transport: 'electron', desktop });
 
 async function documentXml(base64: string): Promise<string> {
   return (await JSZip.loadAsync(Buffer.from(base64, 'base64'))).file('word/document.xml')!.async('string');
@@ -120,7 +104,7 @@ describe('register and files', () => {
 
   it('saves an export where the user chose, atomically, and refuses a file held open elsewhere', async () => {
     await setup();
-    const target = path.join(dir, 'cong-van.docx');
+    const target = path.join(backend.dir, 'cong-van.docx');
     fs.writeFileSync(target, 'bản cũ');
     nextSavePath = target;
     const file = { fileName: 'cong-van.docx', base64: Buffer.from('bản mới').toString('base64') };
@@ -130,7 +114,7 @@ describe('register and files', () => {
     });
     await expect(call('saveExportedFile', { file })).rejects.toThrow(/đang được mở trong chương trình khác/);
     expect(fs.readFileSync(target, 'utf8')).toBe('bản cũ');
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(backend.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     rename.mockRestore();
 
     expect(await call('saveExportedFile', { file })).toEqual({ saved: true, path: target });
@@ -148,7 +132,7 @@ describe('history and file names', () => {
     await setup();
     const d = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
     await call('issueDraft', { id: d.id, number: 7, date: '2024-04-02' });
-    const events = await database.db.selectFrom('document_events').selectAll().where('document_id', '=', d.id).orderBy('id').execute();
+    const events = await backend.database.db.selectFrom('document_events').selectAll().where('document_id', '=', d.id).orderBy('id').execute();
     expect(events.map((e) => e.action)).toEqual(['tạo', 'ban hành']);
     expect(events[1]!.detail).toMatch(/^Số 07\/UBND-NV, ngày 2024-04-02 — người thực hiện: .+@.+$/);
     expect(Date.parse(events[1]!.at)).toBeGreaterThan(Date.now() - 60_000);
@@ -156,9 +140,9 @@ describe('history and file names', () => {
 
   it('keeps every file written into a chosen folder inside that folder', async () => {
     const { safeChild } = await import('../../electron/services/files');
-    expect(safeChild(dir, 'bao-cao.xlsx')).toBe(path.join(dir, 'bao-cao.xlsx'));
-    expect(path.dirname(safeChild(dir, '../../etc/passwd'))).toBe(dir);
-    expect(path.dirname(safeChild(dir, '..\\..\\Windows\\win.ini'))).toBe(dir);
-    expect(() => safeChild(dir, '..')).toThrow(/không hợp lệ/);
+    expect(safeChild(backend.dir, 'bao-cao.xlsx')).toBe(path.join(backend.dir, 'bao-cao.xlsx'));
+    expect(path.dirname(safeChild(backend.dir, '../../etc/passwd'))).toBe(backend.dir);
+    expect(path.dirname(safeChild(backend.dir, '..\\..\\Windows\\win.ini'))).toBe(backend.dir);
+    expect(() => safeChild(backend.dir, '..')).toThrow(/không hợp lệ/);
   });
 });

@@ -1,30 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../electron/db/connection';
-import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
+import { describe, expect, it } from 'vitest';
 import type { IndexDefinition } from '../../shared/indices';
 import type { Plan } from '../../shared/plans';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
+import { useTestBackend } from '../fixtures/backend';
 
-let database: AppDatabase;
-let dispatch: Dispatch;
-
-beforeEach(() => {
-  database = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-plans-')), 'noivu.sqlite'));
-  dispatch = createDispatcher(createHandlers({ database, version: 'test', transport: 'web' }));
-});
-afterEach(() => database.close());
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.data as T;
-}
+const { call } = useTestBackend('plans');
 
 /** PAPI 2021 and 2022 for a province: dimension 1 and two of its parts fall, dimension 8 rises. */
 async function enterPapi(): Promise<IndexDefinition> {

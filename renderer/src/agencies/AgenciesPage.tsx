@@ -1,5 +1,4 @@
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -22,6 +21,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { AGENCY_TIERS, AGENCY_TIER_IDS, type Agency, type AgencyInput, type AgencyTier } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { downloadFile } from '../files';
 import { AgencyDialog, NEW_AGENCY } from './AgencyDialog';
 import { GroupsPanel } from './GroupsPanel';
@@ -41,7 +41,7 @@ function AgencyTable() {
   const [all, setAll] = useState<Agency[]>([]);
   const [editing, setEditing] = useState<AgencyInput>();
   const [importing, setImporting] = useState(false);
-  const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
 
   const reload = useCallback(async () => {
     try {
@@ -106,11 +106,7 @@ function AgencyTable() {
           Xuất Excel
         </Button>
       </Stack>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} />
       <TableContainer component={Paper} variant="outlined">
         <Table size="small" aria-label="Danh mục cơ quan">
           <TableHead>

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -12,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
 import { api } from '../api';
+import { Notice, type NoticeState } from './Notice';
 import { downloadFile, readFile } from '../files';
 
 const KIND = { auto: 'Tự động', safety: 'Trước khi khôi phục', other: 'Khác' } as const;
@@ -20,7 +20,7 @@ const KIND = { auto: 'Tự động', safety: 'Trước khi khôi phục', other:
 export function BackupPanel() {
   const [info, setInfo] = useState<RequestOutput<'getBackups'>>();
   const [keep, setKeep] = useState('');
-  const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'warning'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
   const reload = useCallback(async () => {
     const i = await api.getBackups({});
     setInfo(i);
@@ -55,11 +55,7 @@ export function BackupPanel() {
       <Typography>
         Mỗi ngày, lần đầu mở ứng dụng, NoiVu Desk tự sao lưu toàn bộ dữ liệu vào thư mục <code>{info?.folder}</code> và giữ lại các bản mới nhất.
       </Typography>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ whiteSpace: 'pre-line' }}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <TextField sx={{ width: 240 }} type="number" label="Số bản tự động giữ lại" value={keep} onChange={(e) => setKeep(e.target.value)} />
         <Button onClick={() => void guard(async () => (await api.setBackupKeep({ keep: Number(keep) }), setMessage({ severity: 'success', text: 'Đã lưu.' })))}>Lưu</Button>

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -13,6 +12,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SignerProfile } from '../../../shared/drafts';
 import type { IssuerProfileInput } from '../../../shared/profile';
 import { api } from '../api';
+import { Notice, type NoticeState } from './Notice';
 import { fieldErrors } from '../errors';
 
 type Draft = { id?: number; label: string; signer: IssuerProfileInput['signer'] };
@@ -23,7 +23,7 @@ export function SignerProfilesPanel() {
   const [profiles, setProfiles] = useState<SignerProfile[]>([]);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
   const reload = useCallback(() => api.listSignerProfiles({}).then(setProfiles), []);
   useEffect(() => void reload(), [reload]);
   const setSigner = (patch: Partial<Draft['signer']>) => setDraft({ ...draft, signer: { ...draft.signer, ...patch } });
@@ -78,11 +78,7 @@ export function SignerProfilesPanel() {
         </Table>
       </Paper>
       <Typography variant="subtitle1">{draft.id ? 'Sửa người ký' : 'Thêm người ký'}</Typography>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ whiteSpace: 'pre-line' }}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} />
       <TextField label="Tên gọi" placeholder="Ví dụ: Phó Chủ tịch phụ trách CCHC ký thay" value={draft.label} onChange={(e) => setDraft({ ...draft, label: e.target.value })} error={Boolean(errors.label)} helperText={errors.label} />
       {[0, 1, 2].map((i) => (
         <TextField

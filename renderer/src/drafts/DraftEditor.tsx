@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -13,6 +12,7 @@ import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
 import { BodyEditor, type EditorBlock } from '../plans/BodyEditor';
@@ -38,7 +38,7 @@ export function DraftEditor({ id }: { id: number }) {
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [groups, setGroups] = useState<AgencyGroup[]>([]);
   const [tab, setTab] = useState<'content' | 'distribution'>('content');
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
   const [previewing, setPreviewing] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const [savedPath, setSavedPath] = useState<string | null>(null);
@@ -136,11 +136,7 @@ export function DraftEditor({ id }: { id: number }) {
         {readOnly && <Button onClick={() => void api.reopenDraft({ id }).then(load)}>Mở lại để sửa</Button>}
         <Button onClick={() => void api.duplicateDraft({ id }).then((copy) => (window.location.hash = href(`${list}/${copy.id}`)))}>Nhân bản</Button>
       </Stack>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ mb: 2, whiteSpace: 'pre-line' }}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="content" label="Nội dung" />
         <Tab value="distribution" label="Nơi nhận và người ký" />

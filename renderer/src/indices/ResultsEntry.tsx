@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -13,6 +12,7 @@ import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
 import { componentsOfYear, formatScore, parseScore, type IndexDefinition } from '../../../shared/indices';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { ImportResultsDialog } from './ImportResultsDialog';
 
 type Results = RequestOutput<'getIndexResults'>;
@@ -32,7 +32,7 @@ export function ResultsEntry(props: { index: IndexDefinition; results: Results; 
   const [year, setYear] = useState(latest);
   const [overall, setOverall] = useState({ score: '', rank: '', rankOf: '', band: '' });
   const [rows, setRows] = useState<Record<number, RowText>>({});
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
   const components = componentsOfYear(index.components, year);
 
   useEffect(() => {
@@ -77,11 +77,7 @@ export function ResultsEntry(props: { index: IndexDefinition; results: Results; 
         <TextField sx={{ width: 110 }} label="Trên số tỉnh" value={overall.rankOf} onChange={(e) => setOverall({ ...overall, rankOf: e.target.value })} />
         <TextField label="Nhóm xếp loại" value={overall.band} onChange={(e) => setOverall({ ...overall, band: e.target.value })} />
       </Stack>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} />
       <Paper variant="outlined">
         <Table size="small" aria-label={`Kết quả năm ${year}`}>
           <TableHead>

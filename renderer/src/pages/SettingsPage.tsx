@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -8,10 +7,11 @@ import { useState } from 'react';
 import { api } from '../api';
 import { BackupPanel } from '../components/BackupPanel';
 import { IssuerProfileForm } from '../components/IssuerProfileForm';
+import { Notice, type NoticeState } from '../components/Notice';
 import { SignerProfilesPanel } from '../components/SignerProfilesPanel';
 
 function SampleDataPanel() {
-  const [result, setResult] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [result, setResult] = useState<NoticeState>();
   const [busy, setBusy] = useState(false);
   async function load() {
     setBusy(true);
@@ -36,7 +36,7 @@ function SampleDataPanel() {
           Nạp dữ liệu mẫu
         </Button>
       </div>
-      {result && <Alert severity={result.severity}>{result.text}</Alert>}
+      <Notice notice={result} onClose={() => setResult(undefined)} />
     </Stack>
   );
 }

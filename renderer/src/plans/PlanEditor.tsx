@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -14,6 +13,7 @@ import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
 import { PLAN_GROUPINGS, type Plan, type PlanInput } from '../../../shared/plans';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
@@ -36,7 +36,7 @@ export function PlanEditor({ id }: { id: number }) {
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [groups, setGroups] = useState<AgencyGroup[]>([]);
   const [tab, setTab] = useState<'general' | 'body' | 'tasks' | 'distribution'>('tasks');
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
   const [issuing, setIssuing] = useState(false);
   const [dirty, setDirty] = useState(false);
 
@@ -149,13 +149,9 @@ export function PlanEditor({ id }: { id: number }) {
         >
           Nhân bản cho năm sau
         </Button>
-        {dirty && <Typography variant="caption" sx={{ alignSelf: 'center' }}>Lưu trước khi xuất văn bản.</Typography>}
+        {dirty && <Typography variant="caption" sx={{ alignSelf: 'center' }}>Xuất văn bản được khi đã tự lưu xong.</Typography>}
       </Stack>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ mb: 2, whiteSpace: 'pre-line' }}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="general" label="Thông tin chung" />
         <Tab value="body" label="Nội dung" />

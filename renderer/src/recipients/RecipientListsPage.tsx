@@ -20,6 +20,7 @@ import {
   type RecipientListKind,
 } from '../../../shared/recipients';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { RecipientLinesEditor, fromLines, toLines, type EditorLine } from './RecipientLinesEditor';
 
 interface Editor {
@@ -49,7 +50,7 @@ export function RecipientListsPage() {
   const [editor, setEditor] = useState<Editor>(EMPTY);
   const [options, setOptions] = useState<DistributionOptions>({ electronic: false, withKinhGui: false, drafter: '' });
   const [preview, setPreview] = useState<{ printed: string[]; warnings: string[] }>({ printed: [], warnings: [] });
-  const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
 
   const reload = useCallback(async () => {
     const [l, a, g] = await Promise.all([api.listRecipientLists({}), api.listAgencies({ query: '', tier: null, includeInactive: true }), api.listAgencyGroups({})]);
@@ -109,11 +110,7 @@ export function RecipientListsPage() {
           </List>
         </Paper>
         <Stack spacing={2}>
-          {message && (
-            <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ whiteSpace: 'pre-line' }}>
-              {message.text}
-            </Alert>
-          )}
+          <Notice notice={message} onClose={() => setMessage(undefined)} />
           <Stack direction="row" spacing={2}>
             <TextField label="Tên danh sách" required value={editor.name} onChange={(e) => setEditor({ ...editor, name: e.target.value })} />
             <TextField select sx={{ width: 200 }} label="Dùng cho" value={editor.kind} onChange={(e) => setEditor({ ...editor, kind: e.target.value as RecipientListKind })}>

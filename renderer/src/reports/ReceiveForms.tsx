@@ -13,6 +13,7 @@ import { useState, type DragEvent } from 'react';
 import type { FileContent } from '../../../shared/files';
 import type { SubmissionImportFile } from '../../../shared/reports';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { readFile } from '../files';
 
 const fileOk = (f: SubmissionImportFile) => f.errors.length === 0 && f.rows.every((r) => !r.error);
@@ -22,7 +23,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   const [files, setFiles] = useState<FileContent[]>([]);
   const [check, setCheck] = useState<SubmissionImportFile[]>();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
 
   async function take(list: FileList | null) {
     if (!list?.length) return;
@@ -70,7 +71,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
           <input hidden multiple type="file" accept=".xlsx" aria-label="Tệp báo cáo nhận về" onChange={(e) => void take(e.target.files)} />
         </Button>
       </Box>
-      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      <Notice notice={message} onClose={() => setMessage(undefined)} />
       {check && (
         <>
           <Alert severity={good === check.length ? 'success' : 'warning'}>

@@ -25,6 +25,7 @@ import { formatVnDate } from '../../../shared/dates';
 import type { FileContent } from '../../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type ReportTexts, type Round, type TaskStatus, type Tracking } from '../../../shared/reports';
 import { api } from '../api';
+import { Notice, type NoticeState } from '../components/Notice';
 import { DateField } from '../components/DateField';
 import { PreviewDialog } from '../drafts/PreviewDialog';
 import { downloadFile, exportFile } from '../files';
@@ -93,7 +94,7 @@ export function RoundView({ id }: { id: number }) {
   const [tracking, setTracking] = useState<Tracking>();
   const [tab, setTab] = useState<'tracking' | 'receive' | 'report'>('tracking');
   const [progress, setProgress] = useState<{ done: number; total: number }>();
-  const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
+  const [message, setMessage] = useState<NoticeState>();
   const [manual, setManual] = useState<{ agencyId: number; name: string }>();
   const [texts, setTexts] = useState<ReportTexts>();
   const [previewing, setPreviewing] = useState(false);
@@ -156,11 +157,7 @@ export function RoundView({ id }: { id: number }) {
         <Chip color="error" variant="outlined" label={`Chưa gửi: ${tracking.agencies.length - submitted.length}`} />
         <Chip label={`Tỷ lệ hoàn thành nhiệm vụ: ${tracking.completionRate.toLocaleString('vi-VN')}%`} />
       </Stack>
-      {message && (
-        <Alert severity={message.severity} onClose={() => setMessage(undefined)} sx={{ mb: 2, whiteSpace: 'pre-line' }}>
-          {message.text}
-        </Alert>
-      )}
+      <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       {tracking.unreachable.length > 0 && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           Các tên sau được gõ tay trong kế hoạch nên không gửi được biểu mẫu: {tracking.unreachable.join('; ')}. Hãy chọn cơ quan hoặc nhóm trong danh mục.
