@@ -42,7 +42,11 @@ export function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** The file a URL path names inside the renderer build, or null if it is missing or outside it. */
+/**
+ * The file a URL path names inside the renderer build, or null if it is missing or outside it. A
+ * backslash is refused outright (Windows reads it as a folder separator), and links are resolved
+ * before the containment check, so neither "..\\" nor a link can lead out of the build.
+ */
 export function resolveStaticFile(root: string, urlPath: string): string | null {
   let relative: string;
   try {
@@ -50,8 +54,13 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   } catch {
     return null;
   }
-  const base = path.resolve(root);
-  const file = path.resolve(base, relative);
-  if (!file.startsWith(base + path.sep)) return null;
-  return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+  if (relative.includes('\\')) return null;
+  try {
+    const base = fs.realpathSync(root);
+    const file = fs.realpathSync(path.resolve(base, relative));
+    if (!file.startsWith(base + path.sep)) return null;
+    return fs.statSync(file).isFile() ? file : null;
+  } catch {
+    return null; // missing, a null byte, or a broken link
+  }
 }
