@@ -3,6 +3,7 @@
  * (the test runs the same file bundled by esbuild, which starts several times faster).
  * Opens the database as the app does and writes through the real services forever, printing one
  * line per ACKNOWLEDGED write (after the service call, and so its transaction, has returned):
+ *   pragmas {"journal_mode":"wal","synchronous":2,…}   (the settings the writes below run with)
  *   ready
  *   ack <full name>[\t<full name>…]
  * The parent kills it with SIGKILL at a random moment and checks that every acknowledged name is there.
@@ -22,7 +23,7 @@ import type { Handlers } from '../../electron/services/handlers';
 import { saveIssuerProfile } from '../../electron/services/issuer-profile';
 import { AgencyInputSchema } from '../../shared/agencies';
 import { VALID_PROFILE } from '../fixtures/profile';
-import { agency } from './helpers';
+import { agency, connectionPragmas } from './helpers';
 
 const [file, tag = 'x'] = process.argv.slice(2);
 if (!file) throw new Error('usage: crash-writer.ts <dbfile> <tag>');
@@ -47,6 +48,7 @@ if (mode === 'unsafe-journal') {
   // a small page cache, as a big import has relative to its size: pages spill to the file before the commit
   database.sqlite.pragma('cache_size = 10');
 }
+say(`pragmas ${JSON.stringify(connectionPragmas(database.sqlite))}`);
 const { db } = database;
 // The real gate and the real services. Only the two requests used here are bound, so the writer does
 // not load docx and exceljs (loading time is most of a round; handlers.ts binds the same functions).

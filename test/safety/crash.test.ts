@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { tempDir } from './helpers';
+import { EXPECTED_PRAGMAS, connectionPragmas, tempDir } from './helpers';
 
 /**
  * Crash safety: a child process writes through the real services and is killed with SIGKILL at
@@ -55,7 +55,12 @@ async function writerCommand(): Promise<string[]> {
 interface Round {
   acked: string[];
   lines: number;
+  /** The connection settings the writer reported before its first write. */
+  pragmas: Record<string, unknown> | null;
 }
+
+/** The settings the writes ran with: the real connection's, or the weakened ones of the unsafe demonstration. */
+const WRITER_PRAGMAS = process.env.NOIVU_CRASH_MODE === 'unsafe-journal' ? { ...EXPECTED_PRAGMAS, journal_mode: 'memory', synchronous: 0 } : EXPECTED_PRAGMAS;
 
 /**
  * A writer started ahead of its turn: it loads its code, says "loaded" and waits for "go" before it
@@ -98,10 +103,11 @@ class Writer {
         }
         // Only complete lines count: a line cut by the kill is not an acknowledgement.
         const lines = this.out.slice(0, this.out.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
-        const bad = lines.find((l) => l !== 'loaded' && l !== 'ready' && !l.startsWith('ack '));
+        const bad = lines.find((l) => l !== 'loaded' && l !== 'ready' && !l.startsWith('ack ') && !l.startsWith('pragmas '));
         if (bad) reject(new Error(`writer ${tag} reported: ${bad}`));
         const acks = lines.filter((l) => l.startsWith('ack '));
-        resolve({ acked: acks.flatMap((l) => l.slice(4).split('\t').filter(Boolean)), lines: acks.length });
+        const pragmas = lines.find((l) => l.startsWith('pragmas '));
+        resolve({ acked: acks.flatMap((l) => l.slice(4).split('\t').filter(Boolean)), lines: acks.length, pragmas: pragmas ? JSON.parse(pragmas.slice(8)) : null });
       });
     });
     this.done.catch(() => undefined); // awaited by the round; a writer started ahead may never get its turn
@@ -119,6 +125,18 @@ class Writer {
 }
 
 describe('crash safety', () => {
+  // Runs on every test run, so weakening a pragma in connection.ts is caught even with few kill rounds.
+  it('opens the database with a write-ahead log, synchronous=FULL, foreign keys and a busy timeout', async () => {
+    const folder = tempDir('pragmas');
+    const database = openDatabase(path.join(folder, 'noivu.sqlite'));
+    try {
+      expect(connectionPragmas(database.sqlite)).toEqual(EXPECTED_PRAGMAS);
+    } finally {
+      await database.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it(`keeps the database intact and every acknowledged write across ${ROUNDS} SIGKILLs`, async () => {
     const file = path.join(tempDir('crash'), 'data', 'noivu.sqlite');
     const started = Date.now();
@@ -138,6 +156,7 @@ describe('crash safety', () => {
         await new Promise((resolve) => setTimeout(resolve, delay));
         writer.kill();
         const result = await writer.done;
+        expect(result.pragmas, `round ${round}: the writer's connection settings`).toEqual(WRITER_PRAGMAS);
         writes += result.lines;
         allAcked.push(...result.acked);
         // the killed writer's lock file is still there; opening takes it over
@@ -150,6 +169,7 @@ describe('crash safety', () => {
           throw new Error(`round ${round} (kill after ${delay} ms): the database does not open: ${(err as Error).message}`);
         }
         try {
+          expect(connectionPragmas(database.sqlite), `round ${round}: connection settings`).toEqual(EXPECTED_PRAGMAS);
           const integrity = database.sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
           expect(integrity, `round ${round} (kill after ${delay} ms)`).toEqual([{ integrity_check: 'ok' }]);
           expect(database.sqlite.pragma('foreign_key_check', { simple: false }), `round ${round}`).toEqual([]);

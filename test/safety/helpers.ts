@@ -32,6 +32,14 @@ export function contentHash(db: BetterSqlite3.Database): string {
   return hash.digest('hex');
 }
 
+/** The connection settings crash safety depends on, as SQLite reports them. */
+export function connectionPragmas(db: BetterSqlite3.Database): Record<string, unknown> {
+  return Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout'].map((name) => [name, db.pragma(name, { simple: true })]));
+}
+
+/** What openDatabase sets: a write-ahead log, fsync at every commit, enforced foreign keys, a wait for locks. */
+export const EXPECTED_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 };
+
 export function agency(fullName: string, shortName = fullName, extra: Partial<AgencyInput> = {}): AgencyInput {
   return {
     fullName,
