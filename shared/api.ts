@@ -12,7 +12,7 @@ import {
   SignerProfileInputSchema,
   SignerProfileSchema,
 } from './drafts';
-import { FileContentSchema } from './files';
+import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
 import { IssuerProfileSchema } from './profile';
@@ -150,10 +150,8 @@ export const contract = {
   /** Desktop app: asks where to save and writes the file; browser mode answers saved=false (the page downloads it). */
   saveExportedFile: { input: z.object({ file: FileContentSchema }).strict(), output: z.object({ saved: z.boolean(), path: z.string().nullable() }) },
   openSavedFile: { input: z.object({ path: z.string().min(1).max(1000) }).strict(), output: done },
-  saveFilesToFolder: {
-    input: z.object({ files: z.array(FileContentSchema).min(1).max(2000) }).strict(),
-    output: z.object({ saved: z.boolean(), folder: z.string().nullable(), count: z.number() }),
-  },
+  /** Never replaces a file already in the folder: the new one gets the next free "(n)" name. */
+  saveFilesToFolder: { input: z.object({ files: z.array(FileContentSchema).min(1).max(2000) }).strict(), output: SavedToFolderSchema },
   zipFiles: { input: z.object({ files: z.array(FileContentSchema).min(1).max(2000), fileName: requiredLine(200) }).strict(), output: FileContentSchema },
   listRounds: { input: z.object({ planId: id }).strict(), output: z.array(RoundSchema) },
   getRound: { input: byId, output: RoundSchema },

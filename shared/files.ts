@@ -16,3 +16,26 @@ export const FileContentSchema = z
   .strict();
 
 export type FileContent = z.output<typeof FileContentSchema>;
+
+/** Many files written into a folder the user chose; a name already taken there gets a free "(2)", "(3)"… */
+export const SavedToFolderSchema = z
+  .object({
+    saved: z.boolean(),
+    folder: z.string().nullable(),
+    count: z.number(),
+    /** Each file's final name, in the order sent; `renamed` when a file of that name was already there. */
+    files: z.array(z.object({ fileName: z.string(), renamed: z.boolean() }).strict()),
+  })
+  .strict();
+
+export type SavedToFolder = z.output<typeof SavedToFolderSchema>;
+
+/** What the user is told after a folder save, naming the files that were saved under a new name. */
+export function savedToFolderMessage(result: SavedToFolder, what: string): string {
+  const text = `Đã lưu ${result.count} ${what} vào ${result.folder}.`;
+  const renamed = result.files.filter((f) => f.renamed).map((f) => f.fileName);
+  if (renamed.length === 0) return text;
+  const shown = renamed.slice(0, 5).join('; ');
+  const more = renamed.length > 5 ? ` và ${renamed.length - 5} tệp khác` : '';
+  return `${text}\n${renamed.length} tệp đã có sẵn nên được lưu với tên mới (tệp cũ giữ nguyên): ${shown}${more}.`;
+}

@@ -22,7 +22,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
 import { formatVnDate } from '../../../shared/dates';
-import type { FileContent } from '../../../shared/files';
+import { savedToFolderMessage, type FileContent } from '../../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type ReportTexts, type Round, type TaskStatus, type Tracking } from '../../../shared/reports';
 import { api } from '../api';
 import { Notice, type NoticeState } from '../components/Notice';
@@ -130,7 +130,7 @@ export function RoundView({ id }: { id: number }) {
       setProgress({ done: i + 1, total: tracking.agencies.length });
     }
     const saved = await api.saveFilesToFolder({ files });
-    if (saved.saved) setMessage({ severity: 'success', text: `Đã lưu ${saved.count} biểu mẫu vào ${saved.folder}.` });
+    if (saved.saved) setMessage({ severity: saved.files.some((f) => f.renamed) ? 'warning' : 'success', text: savedToFolderMessage(saved, 'biểu mẫu') });
     else if (!window.noivu) {
       downloadFile(await api.zipFiles({ files, fileName: `bieu-mau-${round?.name ?? 'bao-cao'}.zip` }));
       setMessage({ severity: 'success', text: `Đã tạo ${files.length} biểu mẫu (tệp .zip).` });
