@@ -72,14 +72,18 @@ describe('saving many files into a folder', () => {
     expect([read('bao-cao.xlsx'), read('bao-cao (2).xlsx')]).toEqual(['một', 'hai']);
   });
 
-  it('does not replace a file that appears under the same name while the new one is being written', async () => {
+  it('does not replace a file that appears under the same name at any moment of the save', async () => {
     const target = path.join(out, 'bao-cao.xlsx');
-    const write = fs.writeSync;
-    vi.spyOn(fs, 'writeSync').mockImplementation(((...args: Parameters<typeof fs.writeSync>) => {
-      // another program (or a colleague on a shared drive) saves its own file at that moment
-      if (!fs.existsSync(target)) write(fs.openSync(target, 'w'), 'tệp của người khác');
-      return write(...args);
-    }) as typeof fs.writeSync);
+    const write = fs.writeFileSync;
+    // another program (or a colleague on a shared drive) saves its own file under that name just
+    // before any step of ours that would put a file there
+    for (const step of ['openSync', 'writeFileSync', 'copyFileSync', 'linkSync', 'renameSync'] as const) {
+      const real = fs[step] as (...args: unknown[]) => unknown;
+      vi.spyOn(fs, step).mockImplementation(((...args: unknown[]) => {
+        if (args.includes(target) && !fs.existsSync(target)) write(target, 'tệp của người khác');
+        return real(...args);
+      }) as never);
+    }
     const result = await call<SavedToFolder>('saveFilesToFolder', { files: [file('bao-cao.xlsx', 'của NoiVu')] });
     expect(result.files).toEqual([{ fileName: 'bao-cao (2).xlsx', renamed: true }]);
     expect(read('bao-cao.xlsx')).toBe('tệp của người khác');
