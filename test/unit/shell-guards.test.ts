@@ -246,3 +246,80 @@ describe('browser mode server', () => {
     }
   });
 });
+
+describe('window state', () => {
+  const file = () => path.join(dir, 'window-state.json');
+  const remembered = { bounds: { x: 100, y: 50, width: 1400, height: 900 }, maximized: true };
+  const DEFAULT = { bounds: { x: 0, y: 0, width: 1280, height: 800 }, maximized: false };
+
+  it('brings the window back where it was', async () => {
+    const { loadWindowState } = await import('../../electron/window-state');
+    fs.writeFileSync(file(), JSON.stringify(remembered));
+    expect(loadWindowState(dir)).toEqual({ file: file(), ...remembered });
+    expect(loadWindowState(path.join(dir, 'chua-co'))).toMatchObject(DEFAULT);
+  });
+
+  it('falls back to the default size for a damaged or absurd file', async () => {
+    const { loadWindowState } = await import('../../electron/window-state');
+    const bounds = remembered.bounds;
+    for (const content of [
+      '{"bounds":',
+      'null',
+      '[]',
+      JSON.stringify({ bounds: { ...bounds, width: 'rộng' }, maximized: false }),
+      JSON.stringify({ bounds: { ...bounds, width: null }, maximized: false }),
+      JSON.stringify({ bounds: { x: 100, y: 50 }, maximized: false }),
+      JSON.stringify({ bounds: { ...bounds, width: 0 }, maximized: false }),
+      JSON.stringify({ bounds: { ...bounds, height: -800 }, maximized: false }),
+      JSON.stringify({ bounds: { ...bounds, width: 1e9 }, maximized: false }),
+      JSON.stringify({ bounds: { ...bounds, x: -1e12 }, maximized: false }),
+      JSON.stringify({ bounds: { ...bounds, y: 1.5 }, maximized: false }),
+      JSON.stringify({ bounds, maximized: 'có' }),
+      '{"bounds":{"x":1e999,"y":0,"width":1400,"height":900},"maximized":false}',
+    ]) {
+      fs.writeFileSync(file(), content);
+      expect(loadWindowState(dir), content).toEqual({ file: file(), ...DEFAULT });
+    }
+  });
+
+  it('puts a window that would open off every screen back on it', async () => {
+    const { loadWindowState } = await import('../../electron/window-state');
+    fs.writeFileSync(file(), JSON.stringify({ bounds: { x: 5000, y: 50, width: 1400, height: 900 }, maximized: true }));
+    expect(loadWindowState(dir)).toEqual({ file: file(), ...DEFAULT, maximized: true });
+  });
+
+  function closingWindow(state: typeof remembered) {
+    const listeners = new Map<string, () => void>();
+    const win = { getNormalBounds: () => state.bounds, isMaximized: () => state.maximized, on: (name: string, fn: () => void) => listeners.set(name, fn) };
+    return { win: win as never, close: () => listeners.get('close')!() };
+  }
+
+  it('saves the window’s place when it closes, and reads it back', async () => {
+    const { loadWindowState, trackWindowState } = await import('../../electron/window-state');
+    const { win, close } = closingWindow(remembered);
+    trackWindowState(win, file());
+    close();
+    expect(loadWindowState(dir)).toEqual({ file: file(), ...remembered });
+    expect(fs.readdirSync(dir)).toEqual(['window-state.json']);
+  });
+
+  it('keeps the previous file whole when a save fails half way (disk full)', async () => {
+    const { trackWindowState } = await import('../../electron/window-state');
+    fs.writeFileSync(file(), JSON.stringify(remembered));
+    const { win, close } = closingWindow({ bounds: { x: 0, y: 0, width: 1024, height: 640 }, maximized: false });
+    trackWindowState(win, file());
+    const write = fs.writeSync;
+    vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: Uint8Array) => {
+      write(fd, data.subarray(0, 10));
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    }) as never);
+    // a direct write would fail the same way (Node's writeFileSync does not go through fs.writeSync)
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(((target: fs.PathOrFileDescriptor, data: string) => {
+      fs.writeSync(fs.openSync(target, 'w'), Buffer.from(data));
+    }) as never);
+    expect(() => close()).not.toThrow();
+    vi.restoreAllMocks();
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(remembered);
+    expect(fs.readdirSync(dir)).toEqual(['window-state.json']);
+  });
+});
