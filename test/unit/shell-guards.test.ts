@@ -314,7 +314,7 @@ describe('window state', () => {
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     }) as never);
     // a direct write would fail the same way (Node's writeFileSync does not go through fs.writeSync)
-    vi.spyOn(fs, 'writeFileSync').mockImplementation(((target: fs.PathOrFileDescriptor, data: string) => {
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(((target: string, data: string) => {
       fs.writeSync(fs.openSync(target, 'w'), Buffer.from(data));
     }) as never);
     expect(() => close()).not.toThrow();
