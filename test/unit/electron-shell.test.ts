@@ -44,6 +44,8 @@ describe('IPC binding', () => {
 
     for (const frame of [
       { url: 'https://evil.example/', parent: null },
+      { url: 'app://evil/index.html', parent: null },
+      { url: 'not a url', parent: null },
       { url: 'app://noivu/index.html', parent: { url: 'app://noivu/' } },
       { url: 'file:///C:/x.html', parent: null },
       null,
