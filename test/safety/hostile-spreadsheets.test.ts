@@ -9,6 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkedXlsx, SPREADSHEET_LIMITS, type ReadLimits } from '../../electron/services/xlsx-safe-read';
 import type { Agency } from '../../shared/agencies';
 import type { ApiError } from '../../shared/api';
+import type { FileContent } from '../../shared/files';
+import type { Plan } from '../../shared/plans';
+import type { Round, SubmissionImportFile } from '../../shared/reports';
 import { useTestBackend } from '../fixtures/backend';
 import { tempDir } from './helpers';
 import { craftZip, deflatedZeros, type CraftedEntry } from './zip-craft';
@@ -123,6 +126,41 @@ describe('.xlsx packages that lie or overflow', () => {
   it('names a legacy .xls or a password-protected workbook for what it is', async () => {
     const compound = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]);
     await expect(call('importAgencies', { file: file('cu.xlsx', compound), apply: false })).rejects.toThrow(/^Tệp "cu\.xlsx" là tệp Excel cũ \(\.xls\) hoặc đã đặt mật khẩu mở/);
+  });
+});
+
+describe('returned report forms among hostile files', () => {
+  it('each hostile file gets its own Vietnamese error naming it; the genuine form is still read in full and recorded', async () => {
+    const a = await call<{ id: number }>('saveAgency', {
+      agency: { fullName: 'Sở Tư pháp tỉnh Bắc Kạn', shortName: 'Sở Tư pháp', abbreviation: '', tier: 'so-ban-nganh', parentId: null, protocolOrder: 1, email: '', phone: '', validFrom: null, validTo: null, replacedById: null },
+      confirmDuplicate: false,
+    });
+    const plan = await call<Plan>('createBlankPlan', { year: 2024 });
+    const task = { componentId: null, componentLabel: 'Nội dung 1', content: 'Rà soát thủ tục hành chính.', lead: { type: 'agency', agencyId: a.id }, coordinators: [], deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '' };
+    await call('savePlanTasks', { planId: plan.id, tasks: [task] });
+    const round = await call<Round>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2024-01-01', periodTo: '2024-12-14', dueDate: '2099-12-31' });
+    const form = await call<FileContent>('generateReportForm', { roundId: round.id, agencyId: a.id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(form.base64, 'base64') as unknown as ArrayBuffer);
+    workbook.getWorksheet('Báo cáo')!.getCell('E7').value = 'Hoàn thành đúng hạn';
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    // the same form, its report sheet swapped for a lying bomb or for one numbered past the row cap
+    const zip = await JSZip.loadAsync(filled);
+    const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => [f.name, await f.async('nodebuffer')] as const));
+    const reportSheet = parts.find(([name, c]) => name.startsWith('xl/worksheets/') && c.includes('<dataValidations'))![0]; // the "Báo cáo" sheet
+    const variant = (sheet: CraftedEntry) => craftZip(parts.map(([name, content]) => (name === reportSheet ? sheet : honest(name, content))));
+    const bomb = variant({ name: reportSheet, data: await deflatedZeros(80), method: 8, declaredSize: 4096, crc: 0 });
+    const far = variant(honest(reportSheet, Buffer.from(parts.find(([n]) => n === reportSheet)![1].toString('utf8').replace('</sheetData>', '<row r="50000"><c r="A50000"><v>1</v></c></row></sheetData>'))));
+
+    const results = await call<SubmissionImportFile[]>('importReportForms', { roundId: round.id, apply: true, files: [file('bom.xlsx', bomb), file('xa.xlsx', far), file('that.xlsx', filled)] });
+    expect(results.map((r) => [r.fileName, r.applied, r.errors])).toEqual([
+      ['bom.xlsx', false, ['Tệp "bom.xlsx" không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.']],
+      ['xa.xlsx', false, ['Tệp "xa.xlsx" có trang tính vượt quá 10.000 dòng. Hãy chia nhỏ tệp.']],
+      ['that.xlsx', true, []],
+    ]);
+    const stored = backend.database.sqlite.prepare('select s.source, e.status from report_submissions s join report_entries e on e.submission_id = s.id').all();
+    expect(stored).toEqual([{ source: 'that.xlsx', status: 'hoan-thanh-dung-han' }]);
   });
 });
 
