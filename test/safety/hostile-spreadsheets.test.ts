@@ -6,12 +6,14 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renderDocument } from '../../electron/documents/index';
 import { checkedXlsx, SPREADSHEET_LIMITS, type ReadLimits } from '../../electron/services/xlsx-safe-read';
 import type { Agency } from '../../shared/agencies';
 import type { ApiError } from '../../shared/api';
 import type { FileContent } from '../../shared/files';
 import type { Plan } from '../../shared/plans';
 import type { Round, SubmissionImportFile } from '../../shared/reports';
+import { baseModel } from '../documents/fixtures';
 import { useTestBackend } from '../fixtures/backend';
 import { tempDir } from './helpers';
 import { craftZip, deflatedZeros, type CraftedEntry } from './zip-craft';
@@ -281,6 +283,16 @@ describe('bidirectional controls never reach the database', () => {
     expect([saved.fullName, saved.shortName, saved.abbreviation]).toEqual(['Sở vụNội tỉnh Bắc Kạn', 'Sở Nội vụ', 'SNV']);
     const stored = backend.database.sqlite.prepare('select full_name, short_name, abbreviation from agencies').all();
     expect(JSON.stringify(stored)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+  });
+
+  it('nor a rendered .docx', async () => {
+    const model = baseModel();
+    model.subject = `Cải cách\u202E hành chính${BIDI}`;
+    model.body = [{ type: 'paragraph', text: [{ text: `\u2067Sở Nội vụ\u2069 `, bold: true }, { text: `chủ trì\u200F` }] }];
+    const docx = await JSZip.loadAsync(await renderDocument(model));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Cải cách hành chính');
+    expect(xml).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
   });
 
   it('through an import', async () => {
