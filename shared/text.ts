@@ -8,8 +8,10 @@ const ILLEGAL_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Spaces that arrive from PDF copy-paste or word processors.
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
-// Invisible characters that should simply vanish.
-const INVISIBLES = /[\u200B-\u200D\uFEFF\u00AD]/g;
+// Invisible characters that should simply vanish: zero-width spaces and joiners, BOM, soft hyphen,
+// and the bidirectional controls (LRM/RLM, ALM, embeddings/overrides U+202A-E, isolates U+2066-9),
+// which can make stored text display in an order other than the one it is stored in.
+const INVISIBLES = /[\u200B-\u200F\uFEFF\u00AD\u061C\u202A-\u202E\u2066-\u2069]/g;
 // Ð (U+00D0, Icelandic eth) and ð look like Đ/đ and come from legacy fonts and PDF
 // extraction; in this application they are always the Vietnamese letter.
 const ETH_UPPER = /\u00D0/g;

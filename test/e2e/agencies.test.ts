@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { openSession, screenshot, type Session } from './harness';
@@ -66,6 +67,13 @@ describe('Cơ quan and Nơi nhận (browser mode)', () => {
     expect(await dialog().getByText(/Loại "Không biết" không có trong danh mục/).isVisible()).toBe(true);
     expect(await dialog().getByRole('button', { name: /^Nhập \d+ dòng$/ }).isDisabled()).toBe(true);
     await screenshot(page, 'agencies-import-errors');
+
+    // A CSV saved in a legacy encoding (here Excel's "CSV (Comma delimited)" on a Western Windows) is refused, naming the fix.
+    const legacy = path.join(dir, 'co-quan-ansi.csv');
+    fs.writeFileSync(legacy, iconv.encode('Tên đầy đủ,Tên viết gọn,Viết tắt,Loại\nỦy ban nhân dân xã Â,UBND xã Â,,UBND cấp xã\n', 'windows1252'));
+    await dialog().getByLabel('Tệp nhập').setInputFiles(legacy);
+    await expect.poll(() => page.getByText(/^Tệp CSV "co-quan-ansi\.csv" không phải mã UTF-8/).isVisible()).toBe(true);
+    await screenshot(page, 'agencies-import-not-utf8');
 
     const good = path.join(dir, 'co-quan.csv');
     fs.writeFileSync(good, 'Tên đầy đủ,Tên viết gọn,Viết tắt,Loại\nỦy ban nhân dân xã A,UBND xã A,,UBND cấp xã\nỦy ban nhân dân xã B,UBND xã B,,UBND cấp xã\n');

@@ -362,6 +362,8 @@ describe('file imports under hostile input', () => {
     expect(report.result.ok, what).toBe(false);
     expect(report.result.error?.code, what).toBe('VALIDATION');
     expect(report.result.error?.message, what).toMatch(VIETNAMESE);
+    // refused by the count of bytes actually inflated, before any row is parsed
+    expect(report.result.error?.message, what).toMatch(/^Tệp "bom\.xlsx" quá lớn khi giải nén/);
     expect(report.agencies).toBe(0);
   }, 180_000);
 });

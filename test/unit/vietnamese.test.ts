@@ -25,4 +25,14 @@ describe('Vietnamese text helpers', () => {
     expect(cleanText('Ho\u0300a').normalize('NFC')).toBe(cleanText('Ho\u0300a'));
     expect(cleanMultiline('ỦY BAN NHÂN DÂN \r\n  TỈNH BẮC KẠN\n\n\n')).toBe('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
   });
+
+  it('removes every bidirectional control, so text shows in the order it is stored', () => {
+    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+    for (const c of controls) {
+      expect(cleanText(`Sở${c} Nội vụ`), `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).toBe('Sở Nội vụ');
+      expect(cleanMultiline(`Dòng 1${c}\n${c}Dòng 2`)).toBe('Dòng 1\nDòng 2');
+    }
+    // the classic spoof: an override that makes "xslx.exe" display as "exe.xlsx"
+    expect(cleanText('bao-cao\u202Exslx.exe')).toBe('bao-caoxslx.exe');
+  });
 });
