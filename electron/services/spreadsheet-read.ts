@@ -37,7 +37,7 @@ export async function readTable(file: FileContent, limits: ReadLimits = SPREADSH
   if (name.endsWith('.xlsx')) {
     const workbook = await loadWorkbook(file, limits);
     const sheet = workbook.worksheets[0];
-    if (!sheet) throw new ServiceError('VALIDATION', 'Tệp Excel không có trang tính nào.');
+    if (!sheet) throw new ServiceError('VALIDATION', `Tệp "${file.fileName}" không có trang tính nào.`);
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
