@@ -55,7 +55,7 @@ export function startBackend(options: Options): Backend {
       dispatch = createDispatcher(createHandlers({ database, ...context, maintenance }));
     } catch (err) {
       if (!(err instanceof DatabaseOpenError)) throw err;
-      console.error(`Không mở được dữ liệu (${err.reason}): ${err.message}${err.details.length ? `\n${err.details.join('\n')}` : ''}`);
+      if (process.env.NODE_ENV !== 'test') console.error(`Không mở được dữ liệu (${err.reason}): ${err.message}${err.details.length ? `\n${err.details.join('\n')}` : ''}`);
       database = null;
       problem = err;
       dispatch = createDispatcher(recoveryHandlers({ problem: err, dataFile: file, backupDir, desktop: context.desktop, recover, retry: () => (open(), state()) }));
