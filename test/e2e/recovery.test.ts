@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,5 +86,23 @@ describe('recovery screen (browser mode)', () => {
     release();
     await page.getByRole('button', { name: 'Thử lại' }).click();
     await expect.poll(() => page.getByText(ISSUER).isVisible()).toBe(true);
+  });
+
+  it('the browser-mode command starts anyway and prints a clear Vietnamese line', async () => {
+    const dir = await usedDataDir();
+    fs.writeFileSync(databaseFile(dir), '');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/web.ts'), '--data-dir', dir, '--port', '0'], { env: { ...process.env, NODE_ENV: 'production' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await expect.poll(() => out, { timeout: 90_000 }).toMatch(/Hãy mở địa chỉ trên: trang sẽ hiện màn hình khôi phục/);
+      expect(out).toMatch(/Mở địa chỉ này trong trình duyệt: http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      expect(out).toMatch(/CHÚ Ý: chưa mở được dữ liệu\. Tệp dữ liệu rỗng \(0 byte\)/);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });
