@@ -35,7 +35,7 @@ async function usedDataDir(): Promise<string> {
   dirs.push(dir);
   const backend = start(dir);
   await call(backend, 'saveIssuerProfile', VALID_PROFILE);
-  await expect.poll(async () => (await call<{ backups: { kind: string }[] }>(backend, 'getBackups')).backups.length).toBe(1);
+  await expect.poll(async () => (await call<{ backups: { kind: string }[] }>(backend, 'getBackups')).backups.length, { timeout: 20_000 }).toBe(1);
   await backend.close();
   running.splice(running.indexOf(backend), 1);
   return dir;
