@@ -64,24 +64,28 @@ export function startBackend(options: Options): Backend {
 
   const restore = (backupFile: string) => restoreBackup(file, backupFile, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
 
-  /** Recovery mode: the damaged file is replaced (restoreBackup keeps it as a copy), then opened as usual. */
-  async function recover(backupFile: string): Promise<{ safetyCopy: string | null }> {
-    const result = await restore(backupFile);
+  /** After a file swap: opens the new file, and says so plainly if even that one does not open. */
+  function reopen<T>(result: T): T {
     open();
     if (problem) throw new ServiceError('DATABASE', `Đã thay tệp dữ liệu bằng bản sao lưu nhưng vẫn chưa mở được: ${problem.message}`);
     return result;
   }
 
+  /** Recovery mode: the damaged file is replaced (restoreBackup keeps it as a copy), then opened as usual. */
+  const recover = async (backupFile: string) => reopen(await restore(backupFile));
+
   const maintenance: HandlerContext['maintenance'] = {
     backupDir,
     async restore(backupFile) {
       await database?.close();
+      let result: { safetyCopy: string | null };
       try {
-        return await restore(backupFile);
-      } finally {
-        // reopen whatever is there now: the restored file, or the untouched one if the restore refused
-        open();
+        result = await restore(backupFile);
+      } catch (err) {
+        open(); // the restore refused: the untouched file opens again
+        throw err;
       }
+      return reopen(result);
     },
   };
 
