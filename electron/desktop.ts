@@ -33,5 +33,8 @@ export function desktopPort(window: () => BrowserWindow | null): DesktopPort {
       const error = await shell.openPath(file);
       if (error) throw new Error(`Không mở được tệp: ${error}`);
     },
+    quit() {
+      app.quit();
+    },
   };
 }

@@ -53,6 +53,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    // A damaged or unwritable data file does not stop the app: the backend starts in recovery mode
+    // and the window shows the recovery screen. Only an unforeseen failure ends here.
     try {
       backend = startBackend({ userDataDir: app.getPath('userData'), version: app.getVersion(), transport: 'electron', desktop: desktopPort(() => mainWindow) });
     } catch (err) {

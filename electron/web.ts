@@ -115,6 +115,11 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
   };
 }
 
+/** The line browser mode prints when the data did not open: the page shows the recovery screen. */
+export function startupWarning(message: string): string {
+  return `CHÚ Ý: chưa mở được dữ liệu. ${message}\nHãy mở địa chỉ trên: trang sẽ hiện màn hình khôi phục.`;
+}
+
 /** Where browser mode keeps its data unless told otherwise: beside the desktop app's, never the same file. */
 export function defaultWebDataDir(): string {
   const base =
@@ -136,7 +141,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const port = Number(argValue('--port') ?? 0);
   startWebServer({ userDataDir, port }).then(
     (web) => {
-      console.log(`NoiVu Desk (chế độ trình duyệt) đang chạy.\nMở địa chỉ này trong trình duyệt: ${web.url}\nDữ liệu: ${web.backend.database.file}\nNhấn Ctrl+C để dừng.`);
+      console.log(`NoiVu Desk (chế độ trình duyệt) đang chạy.\nMở địa chỉ này trong trình duyệt: ${web.url}\nDữ liệu: ${web.backend.dataFile}\nNhấn Ctrl+C để dừng.`);
+      if (web.backend.problem) console.log(startupWarning(web.backend.problem.message));
       const stop = () => void web.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -18,6 +18,7 @@ import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskIn
 import { IssuerProfileSchema } from './profile';
 import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
+import { StartupStateSchema, UploadedBackupSchema } from './startup';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
 
@@ -192,6 +193,14 @@ export const contract = {
     input: z.object({ file: z.object({ fileName: requiredLine(255), base64: z.string().max(700_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'nội dung tệp không đọc được' }) }).strict().nullable() }).strict(),
     output: z.object({ restored: z.boolean(), safetyCopy: z.string().nullable() }),
   },
+  /** Whether the data file opened at start; the renderer shows the recovery screen when it did not. */
+  getStartupState: { input: none, output: StartupStateSchema },
+  /** Recovery screen: replaces the damaged file by the newest automatic backup (the damaged one is kept as a copy). */
+  recoverFromNewestBackup: { input: none, output: z.object({ backupName: z.string(), safetyCopy: z.string().nullable() }) },
+  /** Recovery screen: desktop asks for the file (file=null); browser mode sends the uploaded one. */
+  recoverFromFile: { input: z.object({ file: UploadedBackupSchema.nullable() }).strict(), output: z.object({ restored: z.boolean(), safetyCopy: z.string().nullable() }) },
+  /** Desktop only: closes the app (the recovery screen's "Thoát"). */
+  quitApp: { input: none, output: done },
 } as const satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -76,6 +76,10 @@ export const REQUEST_NAMES = [
   'setBackupKeep',
   'makeBackup',
   'restoreFromBackup',
+  'getStartupState',
+  'recoverFromNewestBackup',
+  'recoverFromFile',
+  'quitApp',
 ] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { DatabaseOpenError } from './errors';
 import type { Migration } from './migrations';
+import { writeErrorMessage } from './write-errors';
 
 export function schemaVersion(db: BetterSqlite3.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -29,6 +30,9 @@ export function migrate(db: BetterSqlite3.Database, migrations: readonly Migrati
     try {
       step.immediate();
     } catch (err) {
+      // a full disk or read-only folder is not a bug in the migration: say so in plain words
+      const cause = writeErrorMessage(err);
+      if (cause) throw new DatabaseOpenError('UNWRITABLE', cause, [String((err as Error).message)]);
       throw new DatabaseOpenError(
         'MIGRATION_FAILED',
         `Không nâng cấp được cấu trúc dữ liệu ở bước ${m.version} (${m.name}): ${(err as Error).message}. Dữ liệu vẫn giữ nguyên ở bước ${m.version - 1}.`,

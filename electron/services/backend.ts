@@ -1,14 +1,22 @@
 import path from 'node:path';
+import type { StartupState } from '../../shared/startup';
 import { openDatabase, type AppDatabase } from '../db/connection';
+import { DatabaseOpenError } from '../db/errors';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { autoBackup, restoreBackup } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
+import { ServiceError } from './errors';
 import { createHandlers, type HandlerContext } from './handlers';
 import { getBackupKeep } from './maintenance';
+import { recoveryHandlers, startupState } from './recovery';
 
 export interface Backend {
   dispatch: Dispatch;
+  /** The open database. Throws while the backend is in recovery mode (see `problem`). */
   readonly database: AppDatabase;
+  /** Why the data file is not open (recovery mode), or null when it is. */
+  readonly problem: DatabaseOpenError | null;
+  readonly dataFile: string;
   close(): Promise<void>;
 }
 
@@ -25,41 +33,85 @@ type Options = { userDataDir: string } & Omit<HandlerContext, 'database' | 'main
 
 /**
  * Everything behind the contract, ready for a transport (Electron IPC or loopback HTTP). A restore
- * closes the database, swaps the file and opens it again; requests then reach the new one.
+ * closes the database, swaps the file and opens it again; requests then reach the new one. When the
+ * data file cannot be opened (damaged, empty, locked, unwritable) the backend starts anyway, in
+ * recovery mode, so the user sees why and can restore a backup without restarting.
  */
 export function startBackend(options: Options): Backend {
   const { userDataDir, ...context } = options;
   const file = databaseFile(userDataDir);
   const backupDir = backupFolder(userDataDir);
-  let database = openDatabase(file);
+  let database: AppDatabase | null = null;
+  let problem: DatabaseOpenError | null = null;
   let dispatch: Dispatch;
+
+  const state = (): StartupState => (problem ? startupState(problem, file, backupDir) : { state: 'ok' });
+
+  /** Opens the data file, or switches to recovery mode with the reason it could not. */
+  const open = (): void => {
+    try {
+      database = openDatabase(file);
+      problem = null;
+      dispatch = createDispatcher(createHandlers({ database, ...context, maintenance }));
+    } catch (err) {
+      if (!(err instanceof DatabaseOpenError)) throw err;
+      if (process.env.NODE_ENV !== 'test') console.error(`Không mở được dữ liệu (${err.reason}): ${err.message}${err.details.length ? `\n${err.details.join('\n')}` : ''}`);
+      database = null;
+      problem = err;
+      dispatch = createDispatcher(recoveryHandlers({ problem: err, dataFile: file, backupDir, desktop: context.desktop, recover, retry: () => (open(), state()) }));
+    }
+  };
+
+  const restore = (backupFile: string) => restoreBackup(file, backupFile, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
+
+  /** After a file swap: opens the new file, and says so plainly if even that one does not open. */
+  function reopen<T>(result: T): T {
+    open();
+    if (problem) throw new ServiceError('DATABASE', `Đã thay tệp dữ liệu bằng bản sao lưu nhưng vẫn chưa mở được: ${problem.message}`);
+    return result;
+  }
+
+  /** Recovery mode: the damaged file is replaced (restoreBackup keeps it as a copy), then opened as usual. */
+  const recover = async (backupFile: string) => reopen(await restore(backupFile));
 
   const maintenance: HandlerContext['maintenance'] = {
     backupDir,
     async restore(backupFile) {
-      await database.close();
+      await database?.close();
+      let result: { safetyCopy: string | null };
       try {
-        return await restoreBackup(file, backupFile, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
-      } finally {
-        // reopen whatever is there now: the restored file, or the untouched one if the restore refused
-        database = openDatabase(file);
-        dispatch = build();
+        result = await restore(backupFile);
+      } catch (err) {
+        open(); // the restore refused: the untouched file opens again
+        throw err;
       }
+      return reopen(result);
     },
   };
-  const build = () => createDispatcher(createHandlers({ database, ...context, maintenance }));
-  dispatch = build();
+
+  open();
 
   // One automatic backup a day at start-up; a failure must not stop the app from opening.
-  void getBackupKeep(database.db)
-    .then((keep) => autoBackup(database, backupDir, { keep }))
-    .catch((err: Error) => console.error(`Không sao lưu tự động được: ${err.message}`));
+  if (database) {
+    const opened: AppDatabase = database;
+    void getBackupKeep(opened.db)
+      .then((keep) => autoBackup(opened, backupDir, { keep }))
+      .catch((err: Error) => console.error(`Không sao lưu tự động được: ${err.message}`));
+  }
 
   return {
     dispatch: (name, input) => dispatch(name, input),
     get database() {
+      if (!database) throw problem ?? new Error('database closed');
       return database;
     },
-    close: () => database.close(),
+    get problem() {
+      return problem;
+    },
+    dataFile: file,
+    close: async () => {
+      await database?.close();
+      database = null;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { ApiError } from '../../shared/api';
 import { DatabaseOpenError } from '../db/errors';
+import { writeErrorMessage } from '../db/write-errors';
 
 /** A failure a service reports on purpose; its message is Vietnamese and reaches the user as is. */
 export class ServiceError extends Error {
@@ -16,11 +17,11 @@ export class ServiceError extends Error {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ServiceError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
   if (err instanceof DatabaseOpenError) return { code: 'DATABASE', message: err.message };
+  // a known cause (full disk, read-only folder, busy or damaged file…) is named, whatever layer threw it
+  const cause = writeErrorMessage(err);
+  if (cause) return { code: 'DATABASE', message: cause };
   const code = (err as { code?: string } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      return { code: 'DATABASE', message: 'Cơ sở dữ liệu đang bận, hãy thử lại sau giây lát. Dữ liệu chưa bị thay đổi.' };
-    }
     if (code.startsWith('SQLITE_CONSTRAINT')) {
       return { code: 'CONFLICT', message: 'Dữ liệu vi phạm ràng buộc (trùng lặp hoặc đang được sử dụng nơi khác). Không có gì bị thay đổi.' };
     }

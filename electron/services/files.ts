@@ -10,6 +10,8 @@ export interface DesktopPort {
   chooseFolder(): Promise<string | null>;
   chooseOpenFile(title: string): Promise<string | null>;
   openPath(file: string): Promise<void>;
+  /** Closes the app (the recovery screen's "Thoát"). */
+  quit?(): void;
 }
 
 const LOCKED = new Set(['EBUSY', 'EPERM', 'EACCES']);

@@ -19,6 +19,7 @@ import { generateReportForm, importReportForms } from './report-forms';
 import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
 import { getRound, listRounds, saveReportTexts, saveRound } from './report-rounds';
 import { agencyRoundTasks, getRoundTracking, saveManualSubmission } from './report-tracking';
+import { quitApp } from './recovery';
 import { loadSampleAgencies } from './sample-agencies';
 import { deleteSignerProfile, listSignerProfiles, saveSignerProfile } from './signer-profiles';
 import { deleteSnippet, listSnippets, saveSnippet } from './snippets';
@@ -127,7 +128,14 @@ export function createHandlers({ database, version, transport, desktop, maintena
       if (!source) return { restored: false, safetyCopy: null };
       return { restored: true, ...(await needMaintenance().restore(source)) };
     },
+    getStartupState: async () => ({ state: 'ok' }),
+    recoverFromNewestBackup: async () => notDamaged(),
+    recoverFromFile: async () => notDamaged(),
+    quitApp: async () => quitApp(desktop),
   };
+  function notDamaged(): never {
+    throw new ServiceError('VALIDATION', 'Tệp dữ liệu đang mở bình thường, không cần khôi phục. Muốn thay dữ liệu bằng một bản sao lưu, hãy dùng thẻ "Sao lưu" trong Cài đặt.');
+  }
   function needMaintenance() {
     if (!maintenance) throw new ServiceError('INTERNAL', 'Chức năng sao lưu chưa sẵn sàng.');
     return maintenance;

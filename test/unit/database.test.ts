@@ -114,8 +114,8 @@ describe('database', () => {
     expect((error as DatabaseOpenError).reason).toBe('NEWER_VERSION');
     expect((error as Error).message).toMatch(/phiên bản NoiVu Desk mới hơn/);
     expect(sha(file)).toBe(hash);
-    // A read-only look may leave an empty WAL beside the file, never content.
-    if (fs.existsSync(`${file}-wal`)) expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    // the look at it reads a copy: not even an empty -wal or -shm appears beside it
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['noivu.sqlite']);
   });
 
   it('refuses a damaged database with a clear message and writes nothing', async () => {
