@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { foldVietnamese } from '../../shared/text';
 import { DatabaseOpenError } from './errors';
 import { acquireLock } from './lock';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
+import { registerSqlFunctions } from './sql-functions';
 
 export interface AppDatabase {
   readonly file: string;
@@ -75,7 +75,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): AppDataba
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.function('vi_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldVietnamese(s) : s));
+    registerSqlFunctions(sqlite);
     const version = migrate(sqlite, migrations);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     const handle = sqlite;

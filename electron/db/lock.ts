@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DatabaseOpenError } from './errors';
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../db/connection';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { autoBackup, restoreBackup } from './backups';
+import { autoBackup } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers, type HandlerContext } from './handlers';
 import { getBackupKeep } from './maintenance';
+import { restoreBackup } from './restore';
+import { sweepLeftovers } from './temp-files';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -36,10 +37,10 @@ export function startBackend(options: Options): Backend {
 
   const maintenance: HandlerContext['maintenance'] = {
     backupDir,
-    async restore(backupFile) {
+    async restore(backupFile, name) {
       await database.close();
       try {
-        return await restoreBackup(file, backupFile, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
+        return await restoreBackup(file, backupFile, { backupDir, name });
       } finally {
         // reopen whatever is there now: the restored file, or the untouched one if the restore refused
         database = openDatabase(file);
@@ -49,6 +50,9 @@ export function startBackend(options: Options): Backend {
   };
   const build = () => createDispatcher(createHandlers({ database, ...context, maintenance }));
   dispatch = build();
+
+  // Copies of user data a crash or an older version left in temp folders.
+  sweepLeftovers([path.dirname(file), backupDir]);
 
   // One automatic backup a day at start-up; a failure must not stop the app from opening.
   void getBackupKeep(database.db)
