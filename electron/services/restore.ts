@@ -167,6 +167,7 @@ export async function prepareBackupCopy(file: string, dest: string, options: Che
   let db: BetterSqlite3.Database | undefined;
   try {
     checkRawFile(file, name);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
     await copyOut(file, dest, name);
     let version: number;
     try {
@@ -197,6 +198,8 @@ export async function prepareBackupCopy(file: string, dest: string, options: Che
         `Tệp "${name}" không đúng cấu trúc dữ liệu NoiVu Desk số ${version}: ${listed(found.details)}. Tệp có thể đã bị sửa bằng chương trình khác nên không được dùng để khôi phục.`,
       );
     }
+    // Before migrating: a migration's own rows would otherwise count as the newest change.
+    const savedAt = lastSavedAt(db);
     if (version < latest) {
       // Migrate the copy exactly as the app would migrate its own file at start-up.
       registerSqlFunctions(db);
@@ -216,7 +219,7 @@ export async function prepareBackupCopy(file: string, dest: string, options: Che
       fileName: name,
       path: null,
       schemaVersion: version,
-      lastSavedAt: lastSavedAt(db),
+      lastSavedAt: savedAt,
       agencies: count(db, 'agencies'),
       plans: count(db, 'plans'),
       documents: count(db, 'documents'),
