@@ -17,7 +17,10 @@ export interface SchemaObject {
   sql: string | null;
 }
 
-/** Objects by `type name`; tables also carry their columns (pragma table_xinfo) as text. */
+/**
+ * Objects by `type name`. SQLite builds its whole idea of a schema from these `sql` texts, so equal
+ * texts (up to whitespace and comments, see normaliseSql) mean equal tables, indexes and triggers.
+ */
 export interface Schema {
   objects: ReadonlyMap<string, SchemaObject>;
 }
@@ -100,30 +103,21 @@ export function readSchema(sqlite: BetterSqlite3.Database): Schema {
   return { objects };
 }
 
-/** The columns of a table as SQLite understands them (a check independent of the sql text). */
-function columns(sqlite: BetterSqlite3.Database, table: string): string {
-  return JSON.stringify(sqlite.prepare('select cid, name, type, "notnull", dflt_value, pk, hidden from pragma_table_xinfo(?) order by cid').all(table));
-}
-
 /** Reference schemas per migration list, one per version (0 = empty), built in one pass. */
-const references = new WeakMap<readonly Migration[], { schemas: Schema[]; columns: Map<string, string>[] }>();
+const references = new WeakMap<readonly Migration[], Schema[]>();
 
-function referenceFor(migrations: readonly Migration[]) {
+function referenceFor(migrations: readonly Migration[]): Schema[] {
   let built = references.get(migrations);
   if (built) return built;
   const memory = new BetterSqlite3(':memory:');
   try {
     registerSqlFunctions(memory);
     memory.pragma('foreign_keys = ON');
-    const schemas: Schema[] = [];
-    const tableColumns: Map<string, string>[] = [];
+    built = [];
     for (let version = 0; version <= migrations.length; version++) {
       migrate(memory, migrations.slice(0, version));
-      const schema = readSchema(memory);
-      schemas.push(schema);
-      tableColumns.push(new Map([...schema.objects.values()].filter((o) => o.type === 'table').map((o) => [o.name, columns(memory, o.name)])));
+      built.push(readSchema(memory));
     }
-    built = { schemas, columns: tableColumns };
     references.set(migrations, built);
     return built;
   } finally {
@@ -133,7 +127,7 @@ function referenceFor(migrations: readonly Migration[]) {
 
 /** The exact schema migrations 1..version produce. */
 export function referenceSchema(version: number, migrations: readonly Migration[] = MIGRATIONS): Schema {
-  const schema = referenceFor(migrations).schemas[version];
+  const schema = referenceFor(migrations)[version];
   if (!schema) throw new RangeError(`no schema version ${version}`);
   return schema;
 }
@@ -146,9 +140,7 @@ const describe = (o: SchemaObject) => `${KIND[o.type] ?? o.type} "${o.name}"${o.
  * Vietnamese phrases ("thiếu bảng …", "có đối tượng lạ: trigger …"); empty when they are the same.
  */
 export function schemaDifferences(sqlite: BetterSqlite3.Database, version: number, migrations: readonly Migration[] = MIGRATIONS): string[] {
-  const reference = referenceFor(migrations);
-  const expected = reference.schemas[version];
-  if (!expected) throw new RangeError(`no schema version ${version}`);
+  const expected = referenceSchema(version, migrations);
   const actual = readSchema(sqlite);
   const problems: string[] = [];
   for (const [k, want] of expected.objects) {
@@ -157,10 +149,5 @@ export function schemaDifferences(sqlite: BetterSqlite3.Database, version: numbe
     else if (have.sql !== want.sql || have.tblName !== want.tblName) problems.push(`${describe(want)} khác với cấu trúc do NoiVu Desk tạo`);
   }
   for (const [k, have] of actual.objects) if (!expected.objects.has(k)) problems.push(`có đối tượng lạ: ${describe(have)}`);
-  if (problems.length) return problems;
-  // Only now, with every object known to be ours, ask SQLite how it understood each table.
-  for (const [table, want] of reference.columns[version]!) {
-    if (columns(sqlite, table) !== want) problems.push(`các cột của bảng "${table}" khác với cấu trúc do NoiVu Desk tạo`);
-  }
   return problems;
 }

@@ -230,6 +230,15 @@ describe('files that carry objects we did not create, or lack ours, are refused'
     expect(err.message).toContain(message);
   });
 
+  it('accepts the statistics ANALYZE makes, but only in the form SQLite makes them', async () => {
+    const analyzed = await genuineBackup(dir, LATEST_SCHEMA_VERSION, 'thong-ke.sqlite');
+    tamper(analyzed, 'ANALYZE');
+    expect(storedSql(analyzed, 'sqlite_stat1')).toBe('CREATE TABLE sqlite_stat1(tbl,idx,stat)');
+    await expect(inspectBackup(analyzed, dbFile)).resolves.toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION });
+    rewriteSchema(analyzed, 'sqlite_stat1', 'CREATE TABLE sqlite_stat1(tbl,idx,stat DEFAULT 1)');
+    expect((await check(analyzed)).message).toContain('có đối tượng lạ: bảng "sqlite_stat1"');
+  });
+
   it('is not fooled by comments: a CHECK moved into a comment is a different table', async () => {
     const backup = await genuineBackup(dir, LATEST_SCHEMA_VERSION, 'chu-thich.sqlite');
     const original = storedSql(backup, 'app_settings');
