@@ -173,6 +173,22 @@ describe('genuine backups of every version are accepted', () => {
     writer.close();
     expect(await inspectBackup(path.join(copyDir, 'noivu.sqlite'), path.join(dir, 'noivu.sqlite'))).toMatchObject({ agencies: 3 });
   });
+
+  it('checks what the -wal beside a backup adds: a trigger hidden there is refused', async () => {
+    const dir = fresh('wal-trigger');
+    const backup = await genuineBackup(dir);
+    const copyDir = path.join(dir, 'usb');
+    fs.mkdirSync(copyDir);
+    const writer = new BetterSqlite3(backup);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TRIGGER t AFTER INSERT ON agencies BEGIN DELETE FROM plans; END');
+    fs.copyFileSync(backup, path.join(copyDir, 'noivu.sqlite'));
+    fs.copyFileSync(`${backup}-wal`, path.join(copyDir, 'noivu.sqlite-wal'));
+    writer.close();
+    const err = await refusal(inspectBackup(path.join(copyDir, 'noivu.sqlite'), path.join(dir, 'noivu.sqlite')));
+    expect(err.message).toContain('có đối tượng lạ: trigger "t"');
+  });
 });
 
 describe('files that carry objects we did not create, or lack ours, are refused', () => {
