@@ -193,7 +193,7 @@ export const contract = {
   /** Checks a backup without restoring it (desktop: asks for the file; browser mode: the uploaded file); null when no file was chosen. */
   inspectBackup: { input: z.object({ file: UploadedBackupSchema.nullable() }).strict(), output: BackupSummarySchema.nullable() },
   /**
-   * Browser mode: the uploaded file; desktop: the path inspectBackup returned (or, with neither, asks for the file).
+   * Browser mode: the uploaded file; desktop: the path inspectBackup returned in this session (nothing else).
    * The file is checked again, and the current data is kept as a safety copy first.
    */
   restoreFromBackup: {

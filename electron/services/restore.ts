@@ -132,7 +132,7 @@ function foreignKeyProblems(db: BetterSqlite3.Database): string[] {
   return [...new Set(rows.map((r) => `bảng "${r.table}" có dòng trỏ tới dòng không tồn tại trong bảng "${r.parent}"`))];
 }
 
-/** Integrity, exact schema and foreign keys of an open copy at `version`; [] when all pass. */
+/** Integrity, exact schema and foreign keys of an open copy at `version`; null when all pass. */
 function copyProblems(db: BetterSqlite3.Database, version: number, migrations: readonly Migration[]): { problem: BackupProblem; details: string[] } | null {
   const broken = integrityProblems(db);
   if (broken.length) return { problem: 'CORRUPT', details: broken };
@@ -230,11 +230,8 @@ export async function prepareBackupCopy(file: string, dest: string, options: Che
     return summary;
   } catch (err) {
     db?.close();
-    db = undefined;
     removeQuietly(dest);
     return failure(err, name);
-  } finally {
-    db?.close();
   }
 }
 

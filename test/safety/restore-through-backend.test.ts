@@ -190,6 +190,8 @@ describe('desktop: the file is picked and checked once, then restored by its pat
     const refused = await backend.dispatch('restoreFromBackup', { file: null, path: unchecked });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!refused.ok) expect(refused.error.message).toContain('chưa được kiểm tra');
+    // nor, without a checked path, a file picked with no confirmation
+    expect(await backend.dispatch('restoreFromBackup', { file: null })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await planCount(backend)).toBe(0);
 
     expect(await call(backend, 'restoreFromBackup', { file: null, path: backup })).toMatchObject({ restored: true });
