@@ -140,10 +140,14 @@ export function createHandlers({ database, version, transport, desktop, maintena
     },
     restoreFromBackup: async ({ file, path: chosen }) => {
       const maintenance = needMaintenance();
-      if (!file && chosen && !inspectedPaths.has(path.resolve(chosen))) {
-        throw new ServiceError('VALIDATION', `Chỉ khôi phục được tệp vừa chọn và kiểm tra ("${path.basename(chosen)}" chưa được kiểm tra). Hãy bấm "Khôi phục từ tệp…" và chọn lại tệp.`);
+      // Desktop: never a file the user was not shown the contents of first.
+      if (!file && !(chosen && inspectedPaths.has(path.resolve(chosen)))) {
+        throw new ServiceError(
+          'VALIDATION',
+          `Chỉ khôi phục được tệp vừa chọn và kiểm tra${chosen ? ` ("${path.basename(chosen)}" chưa được kiểm tra)` : ''}. Hãy bấm "Khôi phục từ tệp…" và chọn lại tệp.`,
+        );
       }
-      const source = !file && chosen ? { path: chosen, name: path.basename(chosen), dispose: () => undefined } : await chooseBackupSource(file, desktop);
+      const source = file ? await chooseBackupSource(file, desktop) : { path: chosen!, name: path.basename(chosen!), dispose: () => undefined };
       if (!source) return { restored: false, safetyCopy: null };
       try {
         return { restored: true, ...(await maintenance.restore(source.path, source.name)) };
