@@ -12,13 +12,14 @@ import {
   SignerProfileInputSchema,
   SignerProfileSchema,
 } from './drafts';
+import { BackupKeepSchema, BackupSummarySchema, UploadedBackupSchema } from './backups';
 import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
 import { IssuerProfileSchema } from './profile';
 import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
-import { StartupStateSchema, UploadedBackupSchema } from './startup';
+import { StartupStateSchema } from './startup';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
 
@@ -185,12 +186,17 @@ export const contract = {
       backups: z.array(z.object({ file: z.string(), name: z.string(), bytes: z.number(), modifiedAt: z.string(), kind: z.enum(['auto', 'safety', 'other']) })),
     }),
   },
-  setBackupKeep: { input: z.object({ keep: z.number().int().min(1).max(365) }).strict(), output: z.object({ keep: z.number() }) },
+  setBackupKeep: { input: z.object({ keep: BackupKeepSchema }).strict(), output: z.object({ keep: z.number() }) },
   /** Desktop: saves to a chosen file; browser mode: returns the copy to download (no size cap: it is the whole database). */
   makeBackup: { input: none, output: z.object({ path: z.string().nullable(), file: z.object({ fileName: z.string(), base64: z.string() }).nullable() }) },
-  /** Desktop: asks for the file; browser mode: the uploaded file. The current data is kept as a safety copy first. */
+  /** Checks a backup without restoring it (desktop: asks for the file; browser mode: the uploaded file); null when no file was chosen. */
+  inspectBackup: { input: z.object({ file: UploadedBackupSchema.nullable() }).strict(), output: BackupSummarySchema.nullable() },
+  /**
+   * Browser mode: the uploaded file; desktop: the path inspectBackup returned in this session (nothing else).
+   * The file is checked again, and the current data is kept as a safety copy first.
+   */
   restoreFromBackup: {
-    input: z.object({ file: z.object({ fileName: requiredLine(255), base64: z.string().max(700_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'nội dung tệp không đọc được' }) }).strict().nullable() }).strict(),
+    input: z.object({ file: UploadedBackupSchema.nullable(), path: z.string().min(1).max(4096).nullable().optional() }).strict(),
     output: z.object({ restored: z.boolean(), safetyCopy: z.string().nullable() }),
   },
   /** Whether the data file opened at start; the renderer shows the recovery screen when it did not. */

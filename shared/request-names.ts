@@ -75,6 +75,7 @@ export const REQUEST_NAMES = [
   'getBackups',
   'setBackupKeep',
   'makeBackup',
+  'inspectBackup',
   'restoreFromBackup',
   'getStartupState',
   'recoverFromNewestBackup',

@@ -1,4 +1,3 @@
-import { requiredLine } from './fields';
 import { z } from './validation';
 
 /** Why the data file could not be opened at start. The first three are damage a backup repairs. */
@@ -23,10 +22,3 @@ export const StartupStateSchema = z.discriminatedUnion('state', [
 
 export type StartupState = z.output<typeof StartupStateSchema>;
 
-/** A backup file the browser uploads (it is the whole database, so no 15 MB cap as for imports). */
-export const UploadedBackupSchema = z
-  .object({
-    fileName: requiredLine(255),
-    base64: z.string().max(700_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'nội dung tệp không đọc được' }),
-  })
-  .strict();

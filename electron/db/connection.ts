@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { foldVietnamese } from '../../shared/text';
 import { DatabaseOpenError } from './errors';
 import { acquireLock } from './lock';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
+import { registerSqlFunctions } from './sql-functions';
 import { writeErrorMessage, writeProblem } from './write-errors';
 
 export interface AppDatabase {
@@ -105,7 +105,7 @@ function openChecked(file: string, migrations: readonly Migration[]): AppDatabas
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.function('vi_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldVietnamese(s) : s));
+    registerSqlFunctions(sqlite);
     const version = migrate(sqlite, migrations);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     const handle = sqlite;

@@ -2,13 +2,14 @@ import path from 'node:path';
 import type { StartupState } from '../../shared/startup';
 import { openDatabase, type AppDatabase } from '../db/connection';
 import { DatabaseOpenError } from '../db/errors';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { autoBackup, restoreBackup } from './backups';
+import { autoBackup } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { ServiceError } from './errors';
 import { createHandlers, type HandlerContext } from './handlers';
 import { getBackupKeep } from './maintenance';
 import { recoveryHandlers, startupState } from './recovery';
+import { restoreBackup } from './restore';
+import { sweepLeftovers } from './temp-files';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -62,7 +63,7 @@ export function startBackend(options: Options): Backend {
     }
   };
 
-  const restore = (backupFile: string) => restoreBackup(file, backupFile, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
+  const restore = (backupFile: string, name: string) => restoreBackup(file, backupFile, { backupDir, name });
 
   /** After a file swap: opens the new file, and says so plainly if even that one does not open. */
   function reopen<T>(result: T): T {
@@ -72,15 +73,15 @@ export function startBackend(options: Options): Backend {
   }
 
   /** Recovery mode: the damaged file is replaced (restoreBackup keeps it as a copy), then opened as usual. */
-  const recover = async (backupFile: string) => reopen(await restore(backupFile));
+  const recover = async (backupFile: string, name: string) => reopen(await restore(backupFile, name));
 
   const maintenance: HandlerContext['maintenance'] = {
     backupDir,
-    async restore(backupFile) {
+    async restore(backupFile, name) {
       await database?.close();
       let result: { safetyCopy: string | null };
       try {
-        result = await restore(backupFile);
+        result = await restore(backupFile, name);
       } catch (err) {
         open(); // the restore refused: the untouched file opens again
         throw err;
@@ -90,6 +91,9 @@ export function startBackend(options: Options): Backend {
   };
 
   open();
+
+  // Copies of user data a crash or an older version left in temp folders.
+  sweepLeftovers([path.dirname(file), backupDir]);
 
   // One automatic backup a day at start-up; a failure must not stop the app from opening.
   if (database) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Contract, RequestName, RequestOutput } from '../../shared/api';
 import type { z } from '../../shared/validation';
 import type { AppDatabase } from '../db/connection';
@@ -8,7 +9,7 @@ import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent,
 import { importIndexResults, previewSpreadsheet } from './index-import';
 import { ServiceError } from './errors';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
-import { backupsOverview, getBackupKeep, makeBackup, setBackupKeep, stageUploadedBackup } from './maintenance';
+import { backupsOverview, chooseBackupSource, getBackupKeep, makeBackup, setBackupKeep } from './maintenance';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
@@ -17,6 +18,7 @@ import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, listReg
 import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type DesktopPort } from './files';
 import { generateReportForm, importReportForms } from './report-forms';
 import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
+import { inspectBackup } from './restore';
 import { getRound, listRounds, saveReportTexts, saveRound } from './report-rounds';
 import { agencyRoundTasks, getRoundTracking, saveManualSubmission } from './report-tracking';
 import { quitApp } from './recovery';
@@ -37,12 +39,14 @@ export interface HandlerContext {
   /** Save dialogs and opening files: only in the desktop app. */
   desktop?: DesktopPort;
   /** Backups and restore, which replace the database file; given by the backend. */
-  maintenance?: { backupDir: string; restore(backupFile: string): Promise<{ safetyCopy: string | null }> };
+  maintenance?: { backupDir: string; restore(backupFile: string, name: string): Promise<{ safetyCopy: string | null }> };
 }
 
 /** Binds each request of the contract to its service. */
 export function createHandlers({ database, version, transport, desktop, maintenance }: HandlerContext): Handlers {
   const { db } = database;
+  /** Desktop: paths the user picked and saw checked; the only ones a restore by path accepts. */
+  const inspectedPaths = new Set<string>();
   return {
     getAppInfo: async () => ({
       version,
@@ -123,10 +127,34 @@ export function createHandlers({ database, version, transport, desktop, maintena
     getBackups: async () => ({ ...backupsOverview(needMaintenance().backupDir), keep: await getBackupKeep(db) }),
     setBackupKeep: async ({ keep }) => ({ keep: await setBackupKeep(db, keep) }),
     makeBackup: () => makeBackup(database, desktop),
-    restoreFromBackup: async ({ file }) => {
-      const source = file ? stageUploadedBackup(file) : await desktop?.chooseOpenFile('Chọn tệp sao lưu để khôi phục');
+    inspectBackup: async ({ file }) => {
+      const source = await chooseBackupSource(file, desktop);
+      if (!source) return null;
+      try {
+        const summary = await inspectBackup(source.path, database.file, { name: source.name });
+        if (file) return summary;
+        inspectedPaths.add(path.resolve(source.path));
+        return { ...summary, path: source.path };
+      } finally {
+        source.dispose();
+      }
+    },
+    restoreFromBackup: async ({ file, path: chosen }) => {
+      const maintenance = needMaintenance();
+      // Desktop: never a file the user was not shown the contents of first.
+      if (!file && !(chosen && inspectedPaths.has(path.resolve(chosen)))) {
+        throw new ServiceError(
+          'VALIDATION',
+          `Chỉ khôi phục được tệp vừa chọn và kiểm tra${chosen ? ` ("${path.basename(chosen)}" chưa được kiểm tra)` : ''}. Hãy bấm "Khôi phục từ tệp…" và chọn lại tệp.`,
+        );
+      }
+      const source = file ? await chooseBackupSource(file, desktop) : { path: chosen!, name: path.basename(chosen!), dispose: () => undefined };
       if (!source) return { restored: false, safetyCopy: null };
-      return { restored: true, ...(await needMaintenance().restore(source)) };
+      try {
+        return { restored: true, ...(await maintenance.restore(source.path, source.name)) };
+      } finally {
+        source.dispose();
+      }
     },
     getStartupState: async () => ({ state: 'ok' }),
     recoverFromNewestBackup: async () => notDamaged(),

@@ -6,7 +6,7 @@ import { listBackups } from './backups';
 import { ServiceError } from './errors';
 import type { DesktopPort } from './files';
 import type { Handlers } from './handlers';
-import { stageUploadedBackup } from './maintenance';
+import { chooseBackupSource } from './maintenance';
 
 /**
  * Recovery mode: the data file could not be opened at start (damaged, empty, locked, unwritable…).
@@ -21,7 +21,7 @@ export interface RecoveryContext {
   backupDir: string;
   desktop?: DesktopPort;
   /** Replaces the data file by a backup and reopens it; throws if the result still does not open. */
-  recover(backupFile: string): Promise<{ safetyCopy: string | null }>;
+  recover(backupFile: string, name: string): Promise<{ safetyCopy: string | null }>;
   /** Tries to open the data file again (for causes that can pass: a lock released, a folder made writable). */
   retry(): StartupState;
 }
@@ -85,13 +85,17 @@ export function recoveryHandlers(context: RecoveryContext): Handlers {
       mustBeDamaged();
       const newest = newestAutoBackup(backupDir);
       if (!newest) throw new ServiceError('NOT_FOUND', `Không có bản sao lưu tự động nào trong thư mục "${backupDir}". Hãy chọn "Khôi phục từ tệp…".`);
-      return { backupName: newest.name, ...(await context.recover(newest.file)) };
+      return { backupName: newest.name, ...(await context.recover(newest.file, newest.name)) };
     },
     recoverFromFile: async ({ file }) => {
       mustBeDamaged();
-      const source = file ? stageUploadedBackup(file) : await desktop?.chooseOpenFile('Chọn tệp sao lưu để khôi phục');
+      const source = await chooseBackupSource(file, desktop);
       if (!source) return { restored: false, safetyCopy: null };
-      return { restored: true, ...(await context.recover(source)) };
+      try {
+        return { restored: true, ...(await context.recover(source.path, source.name)) };
+      } finally {
+        source.dispose();
+      }
     },
     quitApp: async () => quitApp(desktop),
   };

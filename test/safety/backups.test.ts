@@ -4,14 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../electron/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
-import {
-  autoBackup,
-  BackupFileError,
-  backupNow,
-  inspectBackupFile,
-  listBackups,
-  restoreBackup,
-} from '../../electron/services/backups';
+import { autoBackup, backupNow, listBackups } from '../../electron/services/backups';
+import { BackupFileError, inspectBackup, restoreBackup } from '../../electron/services/restore';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
 import { toApiError } from '../../electron/services/errors';
 import { createHandlers } from '../../electron/services/handlers';
@@ -43,9 +37,9 @@ async function populated(dir: string, agencies = ['Sở Nội vụ tỉnh Bắc 
   return { file, database, dispatch };
 }
 
-function refusal(fn: () => unknown): BackupFileError {
+async function refusal(fn: () => Promise<unknown>): Promise<BackupFileError> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     expect(err).toBeInstanceOf(BackupFileError);
     return err as BackupFileError;
@@ -67,7 +61,7 @@ describe('backupNow', () => {
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(contentHash(copy)).toBe(contentHash(database.sqlite));
     copy.close();
-    expect(inspectBackupFile(dest, LATEST_SCHEMA_VERSION)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(await inspectBackup(dest, database.file)).toMatchObject({ fileName: 'noivu-thu-cong.sqlite', schemaVersion: LATEST_SCHEMA_VERSION, agencies: 3, plans: 0, documents: 0 });
   });
 
   it('takes a consistent copy while writes are in flight', async () => {
@@ -195,12 +189,12 @@ describe('restoreBackup', () => {
     const before = fileState(file);
     const backupsBefore = fs.readdirSync(backupDir).sort();
     for (const [f, problem, message] of cases) {
-      const err = refusal(() => inspectBackupFile(f, LATEST_SCHEMA_VERSION));
+      const err = await refusal(() => inspectBackup(f, file));
       expect(err.problem, path.basename(f)).toBe(problem);
       expect(err.message).toMatch(message);
       expect(err.message).toMatch(/Dữ liệu hiện tại không bị thay đổi\.$/);
       expect(toApiError(err)).toEqual({ code: 'VALIDATION', message: err.message });
-      await expect(restoreBackup(file, f, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir }), path.basename(f)).rejects.toMatchObject({ problem, code: 'VALIDATION' });
+      await expect(restoreBackup(file, f, { backupDir }), path.basename(f)).rejects.toMatchObject({ problem, code: 'VALIDATION' });
       expect(fileState(file), path.basename(f)).toBe(before);
     }
     expect(fs.readdirSync(backupDir).sort()).toEqual(backupsBefore);
@@ -210,7 +204,7 @@ describe('restoreBackup', () => {
   it('keeps a safety copy of the current data, and the reopened database holds the backup rows', async () => {
     const { backupDir, file, good, current } = await scenario();
     const goodHash = sha(good);
-    const { safetyCopy } = await restoreBackup(file, good, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir, now: new Date(2026, 10, 25, 14, 30, 5) });
+    const { safetyCopy } = await restoreBackup(file, good, { backupDir, now: new Date(2026, 10, 25, 14, 30, 5) });
     expect(safetyCopy).toBe(path.join(backupDir, 'noivu-truoc-khi-khoi-phuc-2026-11-25-143005.sqlite'));
     expect(sha(good)).toBe(goodHash); // the backup itself is untouched
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -228,7 +222,7 @@ describe('restoreBackup', () => {
 
     // the safety copy can itself be restored: nothing is ever lost by a restore
     await closeAll();
-    await restoreBackup(file, safetyCopy!, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
+    await restoreBackup(file, safetyCopy!, { backupDir });
     expect(names(openTracked(file).database)).toEqual(current);
     expect(listBackups(backupDir).filter((b) => b.kind === 'safety')).toHaveLength(2);
   });
@@ -237,7 +231,7 @@ describe('restoreBackup', () => {
     const { backupDir, file, good } = await scenario();
     const { database } = openTracked(file);
     const before = contentHash(database.sqlite);
-    await expect(restoreBackup(file, good, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir })).rejects.toThrow(/đang được một cửa sổ NoiVu Desk khác sử dụng/);
+    await expect(restoreBackup(file, good, { backupDir })).rejects.toThrow(/đang được một cửa sổ NoiVu Desk khác sử dụng/);
     expect(contentHash(database.sqlite)).toBe(before);
   });
 
@@ -253,9 +247,9 @@ describe('restoreBackup', () => {
       .run();
     const oldBackup = (await backupNow(old, path.join(dir, 'old', 'noivu-2024-01-01.sqlite'))).file;
     await old.close();
-    expect(inspectBackupFile(oldBackup, LATEST_SCHEMA_VERSION)).toEqual({ schemaVersion: 2 });
+    expect(await inspectBackup(oldBackup, file)).toMatchObject({ schemaVersion: 2, agencies: 1, plans: 0 });
 
-    await restoreBackup(file, oldBackup, { latestSchemaVersion: LATEST_SCHEMA_VERSION, backupDir });
+    await restoreBackup(file, oldBackup, { backupDir });
     const { database, dispatch } = openTracked(file);
     expect(database.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(names(database)).toEqual(['Sở Nội vụ tỉnh Cao Bằng']);

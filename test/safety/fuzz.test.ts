@@ -26,7 +26,7 @@ const CODES: ReadonlySet<ApiError['code']> = new Set(['VALIDATION', 'NOT_FOUND',
 /** Requests that only read, whatever their input. */
 const READS: ReadonlySet<RequestName> = new Set([
   'getAppInfo', 'getIssuerProfile', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
-  'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportPlanDocx', 'exportPlanTasksXlsx',
+  'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportPlanDocx', 'exportPlanTasksXlsx', 'inspectBackup',
 ]);
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
 
@@ -87,6 +87,7 @@ beforeAll(async () => {
     createPlanFromDeclines: { indexId: papi.id, year: 2022 },
     exportPlanDocx: { id: planId },
     exportPlanTasksXlsx: { id: planId },
+    inspectBackup: { file: (await call<{ file: unknown }>(dispatch, 'makeBackup', {})).file },
   };
   void distribution;
 });

@@ -1,4 +1,8 @@
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -10,17 +14,61 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
+import type { BackupSummary } from '../../../shared/backups';
+import type { FileContent } from '../../../shared/files';
 import { api } from '../api';
 import { Notice, type NoticeState } from './Notice';
 import { downloadFile, readFile } from '../files';
 
 const KIND = { auto: 'Tự động', safety: 'Trước khi khôi phục', other: 'Khác' } as const;
 
+const pad = (n: number) => String(n).padStart(2, '0');
+/** "25/11/2026 14:30", in local time. */
+function dateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Asked only after the file was checked: what it holds, and that it replaces everything. */
+function ConfirmRestore(props: { summary: BackupSummary; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const { summary } = props;
+  return (
+    <Dialog open onClose={props.busy ? undefined : props.onCancel} maxWidth="sm" fullWidth aria-describedby="restore-contents">
+      <DialogTitle>Thay thế toàn bộ dữ liệu?</DialogTitle>
+      <DialogContent id="restore-contents">
+        <Typography gutterBottom>
+          Tệp <strong>{summary.fileName}</strong> là bản sao lưu NoiVu Desk hợp lệ (cấu trúc dữ liệu số {summary.schemaVersion}).
+        </Typography>
+        <Typography component="ul" sx={{ mt: 0 }}>
+          <li>{summary.agencies.toLocaleString('vi-VN')} cơ quan</li>
+          <li>{summary.plans.toLocaleString('vi-VN')} kế hoạch</li>
+          <li>{summary.documents.toLocaleString('vi-VN')} văn bản (chỉ thị, công văn)</li>
+          <li>Cập nhật lần cuối: {summary.lastSavedAt ? dateTime(summary.lastSavedAt) : 'không rõ'}</li>
+        </Typography>
+        <Typography color="warning.main">
+          Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong tệp này. Dữ liệu hiện tại được giữ một bản sao trong thư mục sao lưu.
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel} disabled={props.busy}>
+          Hủy
+        </Button>
+        <Button variant="contained" color="warning" onClick={props.onConfirm} disabled={props.busy}>
+          Khôi phục
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
 /** Where the data is, the automatic daily copies, and "Sao lưu" / "Khôi phục" by hand. */
 export function BackupPanel() {
   const [info, setInfo] = useState<RequestOutput<'getBackups'>>();
   const [keep, setKeep] = useState('');
   const [message, setMessage] = useState<NoticeState>();
+  /** A checked backup waiting for the user's confirmation, with the upload (browser mode) to send again. */
+  const [pending, setPending] = useState<{ summary: BackupSummary; file: FileContent | null }>();
+  const [busy, setBusy] = useState(false);
   const reload = useCallback(async () => {
     const i = await api.getBackups({});
     setInfo(i);
@@ -41,13 +89,35 @@ export function BackupPanel() {
     if (result.file) downloadFile(result.file);
     if (result.path || result.file) setMessage({ severity: 'success', text: result.path ? `Đã sao lưu vào ${result.path}.` : 'Đã tạo bản sao lưu (tệp tải về).' });
   }
-  async function restore(picked?: File) {
-    if (!window.confirm('Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong tệp sao lưu (dữ liệu hiện tại được giữ một bản sao). Tiếp tục?')) return;
+  const working = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await guard(work);
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Checks the file first; the confirmation shows what it holds. */
+  async function check(picked?: File) {
+    setMessage(undefined);
     const file = picked ? await readFile(picked) : null;
-    const result = await api.restoreFromBackup({ file });
-    if (result.restored) {
-      setMessage({ severity: 'success', text: `Đã khôi phục. Dữ liệu trước khi khôi phục được giữ tại: ${result.safetyCopy ?? '(không có)'}. Hãy mở lại các trang đang xem.` });
-      await reload();
+    const summary = await api.inspectBackup({ file });
+    if (summary) setPending({ summary, file });
+  }
+  async function restore() {
+    if (!pending) return;
+    const { summary, file } = pending;
+    try {
+      const result = await api.restoreFromBackup({ file, path: summary.path });
+      if (result.restored) {
+        setMessage({
+          severity: 'success',
+          text: `Đã khôi phục từ "${summary.fileName}". Dữ liệu trước khi khôi phục được giữ tại: ${result.safetyCopy ?? '(không có)'}. Hãy mở lại các trang đang xem.`,
+        });
+        await reload();
+      }
+    } finally {
+      setPending(undefined);
     }
   }
   return (
@@ -65,16 +135,28 @@ export function BackupPanel() {
           Sao lưu ngay…
         </Button>
         {window.noivu ? (
-          <Button variant="outlined" color="warning" onClick={() => void guard(() => restore())}>
+          <Button variant="outlined" color="warning" disabled={busy} onClick={() => void working(() => check())}>
             Khôi phục từ tệp…
           </Button>
         ) : (
-          <Button component="label" variant="outlined" color="warning">
+          <Button component="label" variant="outlined" color="warning" disabled={busy}>
             Khôi phục từ tệp…
-            <input hidden type="file" accept=".sqlite,.db" aria-label="Tệp sao lưu" onChange={(e) => void guard(() => restore(e.target.files?.[0]))} />
+            <input
+              hidden
+              type="file"
+              accept=".sqlite,.db"
+              aria-label="Tệp sao lưu"
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                e.target.value = ''; // the same file can be picked again after a refusal
+                if (picked) void working(() => check(picked));
+              }}
+            />
           </Button>
         )}
+        {busy && <Typography sx={{ alignSelf: 'center' }} color="text.secondary">{pending ? 'Đang khôi phục…' : 'Đang kiểm tra tệp sao lưu…'}</Typography>}
       </Stack>
+      {pending && <ConfirmRestore summary={pending.summary} busy={busy} onCancel={() => setPending(undefined)} onConfirm={() => void working(restore)} />}
       <Paper variant="outlined">
         <Table size="small" aria-label="Các bản sao lưu">
           <TableHead>
@@ -97,7 +179,7 @@ export function BackupPanel() {
               <TableRow key={b.file}>
                 <TableCell>{b.name}</TableCell>
                 <TableCell>{KIND[b.kind]}</TableCell>
-                <TableCell>{new Date(b.modifiedAt).toLocaleString('vi-VN')}</TableCell>
+                <TableCell>{dateTime(b.modifiedAt)}</TableCell>
                 <TableCell align="right">{(b.bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 0 })} KB</TableCell>
               </TableRow>
             ))}
