@@ -78,6 +78,7 @@ export function startBackend(options: Options): Backend {
   const maintenance: HandlerContext['maintenance'] = {
     backupDir,
     async restore(backupFile, name) {
+      await startupBackup;
       await database?.close();
       let result: { safetyCopy: string | null };
       try {
@@ -96,9 +97,11 @@ export function startBackend(options: Options): Backend {
   sweepLeftovers([path.dirname(file), backupDir]);
 
   // One automatic backup a day at start-up; a failure must not stop the app from opening.
+  // Closing (quit, restore) waits for it, so a copy is never cut off by its own database closing.
+  let startupBackup: Promise<unknown> = Promise.resolve();
   if (database) {
     const opened: AppDatabase = database;
-    void getBackupKeep(opened.db)
+    startupBackup = getBackupKeep(opened.db)
       .then((keep) => autoBackup(opened, backupDir, { keep }))
       .catch((err: Error) => console.error(`Không sao lưu tự động được: ${err.message}`));
   }
@@ -114,6 +117,7 @@ export function startBackend(options: Options): Backend {
     },
     dataFile: file,
     close: async () => {
+      await startupBackup;
       await database?.close();
       database = null;
     },
