@@ -21,11 +21,11 @@ describe('backups through the running backend', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-backend-'));
     backend = startBackend({ userDataDir: dir, version: 'test', transport: 'web' });
     await expect.poll(async () => (await call<{ backups: { kind: string }[] }>('getBackups', {})).backups.map((b) => b.kind)).toEqual(['auto']);
-    await call('saveIssuerProfile', VALID_PROFILE);
+    const saved = await call<{ revision: number }>('saveIssuerProfile', VALID_PROFILE);
     const { file } = await call<{ file: { fileName: string; base64: string } }>('makeBackup', {});
     expect(file.fileName).toMatch(/^noivu-sao-luu-\d{4}-\d{2}-\d{2}\.sqlite$/);
 
-    await call('saveIssuerProfile', { ...VALID_PROFILE, place: 'Thái Nguyên' });
+    await call('saveIssuerProfile', { ...VALID_PROFILE, revision: saved.revision, place: 'Thái Nguyên' });
     const result = await call<{ restored: boolean; safetyCopy: string }>('restoreFromBackup', { file });
     expect(result.restored).toBe(true);
     expect(fs.existsSync(result.safetyCopy)).toBe(true);
