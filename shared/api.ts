@@ -237,3 +237,8 @@ export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.data;
   throw new RequestError(envelope.error);
 }
+
+/** True when a save was refused because someone else saved the record after this edit began. */
+export function isStale(err: unknown): boolean {
+  return err instanceof RequestError && err.error.stale === true;
+}
