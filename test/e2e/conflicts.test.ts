@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency } from '../../shared/agencies';
 import type { Draft } from '../../shared/drafts';
 import type { Plan } from '../../shared/plans';
 import { VALID_PROFILE } from '../fixtures/profile';
@@ -87,5 +88,23 @@ describe('two tabs editing the same record (browser mode)', () => {
     await banner(tabB).getByRole('button', { name: 'Tải bản mới' }).click();
     await expect.poll(() => titleB.inputValue()).toBe('đôn đốc báo cáo công tác cải cách hành chính quý I');
     expect(await banner(tabB).count()).toBe(0);
+  });
+
+  it('Cơ quan: a dialog whose save is refused stays open with what was typed and says why', async () => {
+    const fields = { abbreviation: 'STP', tier: 'so-ban-nganh', parentId: null, protocolOrder: 5, email: '', phone: '', validFrom: null, validTo: null, replacedById: null };
+    const created = await call<Agency>('saveAgency', { agency: { ...fields, fullName: 'Sở Tư pháp tỉnh Bắc Kạn', shortName: 'Sở Tư pháp' }, confirmDuplicate: false });
+    const { page } = session;
+    await page.goto(`${session.web.url}#/co-quan`);
+    await page.getByRole('button', { name: 'Sửa Sở Tư pháp' }).click();
+    const dialog = page.getByRole('dialog');
+    // meanwhile, another window saves the same agency
+    await call('saveAgency', { agency: { ...fields, id: created.id, revision: created.revision, fullName: 'Sở Tư pháp tỉnh Bắc Kạn', shortName: 'Sở Tư pháp', email: 'stp@backan.gov.vn' }, confirmDuplicate: true });
+    await dialog.getByRole('textbox', { name: 'Điện thoại' }).fill('0209 3870 000');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog.getByText(/Cơ quan "Sở Tư pháp" vừa được thay đổi ở cửa sổ khác/).isVisible()).toBe(true);
+    expect(await dialog.getByRole('textbox', { name: 'Điện thoại' }).inputValue()).toBe('0209 3870 000');
+    const stored = (await call<Agency[]>('listAgencies', { query: 'tu phap', tier: null, includeInactive: true })).find((a) => a.id === created.id)!;
+    expect(stored).toMatchObject({ email: 'stp@backan.gov.vn', phone: '' });
+    await screenshot(page, 'conflict-agency-dialog');
   });
 });

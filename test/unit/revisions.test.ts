@@ -7,10 +7,11 @@ import type { IssuerProfile } from '../../shared/profile';
 import type { RecipientList } from '../../shared/recipients';
 import type { Round } from '../../shared/reports';
 import type { Snippet } from '../../shared/snippets';
+import { claimRevision } from '../../electron/services/revisions';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { useTestBackend } from '../fixtures/backend';
 
-const { call } = useTestBackend('revisions');
+const { backend, call } = useTestBackend('revisions');
 
 interface Stored {
   id?: number;
@@ -141,6 +142,12 @@ describe('optimistic concurrency: a save based on an older revision is refused',
     expect(again.revision).toBe(3);
     expect(await record.read(loaded)).toBe('Bản của cửa sổ B, sau khi tải lại');
   });
+});
+
+it('takes a revision only inside the save\'s transaction, so a refusal later in the save undoes it', async () => {
+  const plan = await call<Plan>('createBlankPlan', { year: 2025 });
+  await expect(claimRevision(backend.database.db, 'plans', plan.id, plan.revision, 'Kế hoạch')).rejects.toThrow(/outside a transaction/);
+  expect((await call<Plan>('getPlan', { id: plan.id })).revision).toBe(plan.revision);
 });
 
 describe('plans and drafts', () => {
