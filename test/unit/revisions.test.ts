@@ -182,7 +182,12 @@ describe('plans and drafts', () => {
     await expect(call('deleteDraft', { id: draft.id, revision: draft.revision })).rejects.toThrow(/^Chỉ thị "Về việc tăng cường kỷ luật" vừa được thay đổi/);
     await expect(call('issueDraft', { id: draft.id, revision: draft.revision, number: 5, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await call<Draft>('getDraft', { id: draft.id })).toMatchObject({ status: 'draft', revision: changed.revision });
-    await call('deleteDraft', { id: draft.id, revision: changed.revision });
+    // a status change made without a revision (another window's issue) still moves it on
+    const issuedDraft = await call<Draft>('issueDraft', { id: draft.id, number: 6, date: '2025-03-01' });
+    expect(issuedDraft.revision).toBe(changed.revision + 1);
+    await expect(call('reopenDraft', { id: draft.id, revision: changed.revision })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const reopened = await call<Draft>('reopenDraft', { id: draft.id, revision: issuedDraft.revision });
+    await call('deleteDraft', { id: draft.id, revision: reopened.revision });
     await expect(call('getDraft', { id: draft.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
