@@ -10,6 +10,7 @@ import { createHandlers } from '../electron/services/handlers.js';
 import { importReportForms } from '../electron/services/report-forms.js';
 import { getRoundTracking } from '../electron/services/report-tracking.js';
 import type { FileContent } from '../shared/files.js';
+import { planInput, type Plan } from '../shared/plans.js';
 import { type BenchOptions, type Row, timeOnce, timeRuns, single } from './stats.js';
 import { VALID_PROFILE } from '../test/fixtures/profile.js';
 
@@ -35,9 +36,9 @@ export async function benchReports(opts: BenchOptions): Promise<Row[]> {
       });
       ids.push(a.id);
     }
-    const plan = await call<{ id: number }>('createBlankPlan', { year: 2024 });
-    await call('savePlanTasks', {
-      planId: plan.id,
+    const plan = await call<Plan>('createBlankPlan', { year: 2024 });
+    await call('savePlan', {
+      ...planInput(plan),
       tasks: Array.from({ length: 300 }, (_, i) => ({
         componentId: null, componentLabel: '', content: `Nhiệm vụ số ${i + 1}.`, lead: { type: 'agency', agencyId: ids[i % 150] },
         coordinators: i % 3 ? [] : [{ type: 'agency', agencyId: ids[(i + 7) % 150] }], deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',

@@ -1,6 +1,6 @@
 import { z } from './validation';
 import { isIsoDate } from './dates';
-import { requiredLine, textLine } from './fields';
+import { basedOnRevision, requiredLine, textLine } from './fields';
 
 /** Kinds of agency, in the order they usually appear in a Nơi nhận list. */
 export const AGENCY_TIERS = {
@@ -48,6 +48,7 @@ export const AgencyInputSchema = z
     validFrom: isoDate,
     validTo: isoDate,
     replacedById: id.nullable(),
+    revision: basedOnRevision,
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -75,6 +76,7 @@ export const AgencySchema = z.object({
   active: z.boolean(),
   /** How many tasks, reports, lists and groups name this agency (deletion is refused while > 0). */
   references: z.number(),
+  revision: z.number(),
 });
 
 export type AgencyInput = z.input<typeof AgencyInputSchema>;
@@ -89,6 +91,7 @@ export const AgencyGroupInputSchema = z
     name: requiredLine(200),
     protocolOrder: z.number().int().min(0).max(1_000_000),
     memberIds: z.array(id).max(5000),
+    revision: basedOnRevision,
   })
   .strict();
 
@@ -97,6 +100,7 @@ export const AgencyGroupSchema = z.object({
   name: z.string(),
   protocolOrder: z.number(),
   memberIds: z.array(id),
+  revision: z.number(),
 });
 
 export type AgencyGroupInput = z.input<typeof AgencyGroupInputSchema>;

@@ -1,6 +1,6 @@
 import { z, type FieldError } from './validation';
 import { AGENCY_TIER_IDS, AgencyGroupInputSchema, AgencyGroupSchema, AgencyInputSchema, AgencySchema } from './agencies';
-import { requiredLine, textLine } from './fields';
+import { basedOnRevision, requiredLine, textLine } from './fields';
 import { isIsoDate } from './dates';
 import {
   CongVanTemplateSchema,
@@ -15,7 +15,7 @@ import {
 import { BackupKeepSchema, BackupSummarySchema, UploadedBackupSchema } from './backups';
 import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
-import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema, TaskInputSchema } from './plans';
+import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema } from './plans';
 import { IssuerProfileSchema } from './profile';
 import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
@@ -33,6 +33,8 @@ export { REQUEST_NAMES, ipcChannel, type RequestName } from './request-names';
 const none = z.object({}).strict();
 const id = z.number().int().positive();
 const byId = z.object({ id }).strict();
+/** Issue, reopen or delete of a record the user has open: the revision on screen, when there is one. */
+const byIdAt = z.object({ id, revision: basedOnRevision }).strict();
 const done = z.object({ ok: z.literal(true) });
 const column = z.number().int().min(0).max(200);
 const isoDateText = z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' });
@@ -123,11 +125,10 @@ export const contract = {
   getPlan: { input: byId, output: PlanSchema },
   createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), output: PlanSchema },
   savePlan: { input: PlanInputSchema, output: PlanSchema },
-  savePlanTasks: { input: z.object({ planId: id, tasks: z.array(TaskInputSchema).max(5000) }).strict(), output: PlanSchema },
   issuePlan: { input: IssuePlanSchema, output: PlanSchema },
-  reopenPlan: { input: byId, output: PlanSchema },
+  reopenPlan: { input: byIdAt, output: PlanSchema },
   duplicatePlan: { input: byId, output: PlanSchema },
-  deletePlan: { input: byId, output: done },
+  deletePlan: { input: byIdAt, output: done },
   createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100) }).strict(), output: PlanSchema },
   exportPlanDocx: { input: byId, output: FileContentSchema },
   exportPlanTasksXlsx: { input: byId, output: FileContentSchema },
@@ -142,9 +143,9 @@ export const contract = {
   },
   saveDraft: { input: DraftInputSchema, output: DraftSchema },
   issueDraft: { input: IssueDraftSchema, output: DraftSchema },
-  reopenDraft: { input: byId, output: DraftSchema },
+  reopenDraft: { input: byIdAt, output: DraftSchema },
   duplicateDraft: { input: byId, output: DraftSchema },
-  deleteDraft: { input: byId, output: done },
+  deleteDraft: { input: byIdAt, output: done },
   exportDraftDocx: { input: byId, output: FileContentSchema },
   listSignerProfiles: { input: none, output: z.array(SignerProfileSchema) },
   saveSignerProfile: { input: SignerProfileInputSchema, output: SignerProfileSchema },
@@ -158,7 +159,7 @@ export const contract = {
   listRounds: { input: z.object({ planId: id }).strict(), output: z.array(RoundSchema) },
   getRound: { input: byId, output: RoundSchema },
   saveRound: { input: RoundInputSchema, output: RoundSchema },
-  saveReportTexts: { input: z.object({ id, texts: ReportTextsSchema }).strict(), output: RoundSchema },
+  saveReportTexts: { input: z.object({ id, texts: ReportTextsSchema, revision: basedOnRevision }).strict(), output: RoundSchema },
   getRoundTracking: { input: z.object({ roundId: id }).strict(), output: TrackingSchema },
   generateReportForm: { input: z.object({ roundId: id, agencyId: id }).strict(), output: FileContentSchema },
   importReportForms: {
@@ -225,6 +226,8 @@ export interface ApiError {
   code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'DUPLICATE' | 'DATABASE' | 'UNKNOWN_REQUEST' | 'INTERNAL';
   message: string;
   fields?: FieldError[];
+  /** Set on a CONFLICT because the record was saved elsewhere after the edit began (its revision moved on). */
+  stale?: true;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -246,4 +249,9 @@ export class RequestError extends Error {
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.data;
   throw new RequestError(envelope.error);
+}
+
+/** True when a save was refused because someone else saved the record after this edit began. */
+export function isStale(err: unknown): boolean {
+  return err instanceof RequestError && err.error.stale === true;
 }

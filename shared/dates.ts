@@ -26,3 +26,11 @@ export function formatVnDate(iso: string | null | undefined): string {
   const m = iso ? ISO.exec(iso) : null;
   return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
 }
+
+/** An ISO timestamp in local time: "14:05 ngày 02/12/2026". */
+export function formatVnDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

@@ -1,7 +1,7 @@
 import { z } from './validation';
 import { isIsoDate } from './dates';
 import { BlockSchema } from './document/model';
-import { multilineText, optionalCode, requiredLine, textLine } from './fields';
+import { basedOnRevision, multilineText, optionalCode, requiredLine, textLine } from './fields';
 import { AgencyRefSchema } from './plans';
 import { SignerSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema } from './recipients';
@@ -56,6 +56,7 @@ export const DraftInputSchema = z
     title: requiredLine(500),
     draftYear: year,
     content: DraftContentSchema,
+    revision: basedOnRevision,
   })
   .strict();
 
@@ -68,6 +69,7 @@ export const DraftSchema = z.object({
   number: z.number().nullable(),
   issuedDate: z.string().nullable(),
   updatedAt: z.string(),
+  revision: z.number(),
   content: DraftContentSchema,
 });
 
@@ -78,7 +80,7 @@ export type ChiThiContent = z.output<typeof ChiThiContentSchema>;
 export type CongVanContent = z.output<typeof CongVanContentSchema>;
 
 export const IssueDraftSchema = z
-  .object({ id, number: z.number().int().min(1).max(999_999), date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }) })
+  .object({ id, revision: basedOnRevision, number: z.number().int().min(1).max(999_999), date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }) })
   .strict();
 
 /** One row of the register: every document, Kế hoạch included. */
@@ -117,7 +119,7 @@ export const CongVanTemplateSchema = z.discriminatedUnion('template', [
 ]);
 export type CongVanTemplate = z.output<typeof CongVanTemplateSchema>;
 
-export const SignerProfileInputSchema = z.object({ id: id.optional(), label: requiredLine(120), signer: SignerSchema }).strict();
-export const SignerProfileSchema = z.object({ id, label: z.string(), signer: SignerSchema });
+export const SignerProfileInputSchema = z.object({ id: id.optional(), label: requiredLine(120), signer: SignerSchema, revision: basedOnRevision }).strict();
+export const SignerProfileSchema = z.object({ id, label: z.string(), signer: SignerSchema, revision: z.number() });
 export type SignerProfile = z.output<typeof SignerProfileSchema>;
 

@@ -10,6 +10,9 @@ export const requiredLine = (max: number) => textLine(max).min(1);
 /** Text that keeps its line breaks. */
 export const multilineText = (max: number) => z.string().overwrite(cleanMultiline).max(max);
 
+/** The revision of the record an edit was based on; absent or null only when creating one. */
+export const basedOnRevision = z.number().int().min(1).nullable().optional();
+
 /** Codes used in số ký hiệu and the Lưu line: "UBND", "SNV", "CCHC", "QyĐ" (ND30 allows lower case inside). */
 export const CODE_PATTERN = /^[A-ZĐ][A-Za-zĐđ0-9]*$/;
 

@@ -1,5 +1,5 @@
 import { z } from './validation';
-import { requiredLine, textLine } from './fields';
+import { basedOnRevision, requiredLine, textLine } from './fields';
 
 export const INDEX_UNITS = { diem: 'điểm', 'phan-tram': '%' } as const;
 export type IndexUnit = keyof typeof INDEX_UNITS;
@@ -23,6 +23,7 @@ export const IndexComponentSchema = z.object({
   lastYear: z.number().nullable(),
   /** False where public sources disagree; the UI marks it "chưa xác nhận". */
   confirmed: z.boolean(),
+  revision: z.number(),
 });
 
 export const IndexDefinitionSchema = z.object({
@@ -46,6 +47,7 @@ export const IndexComponentInputSchema = z
     firstYear: year,
     lastYear: year.nullable(),
     confirmed: z.boolean(),
+    revision: basedOnRevision,
   })
   .strict()
   .refine((c) => c.lastYear === null || c.lastYear >= c.firstYear, { path: ['lastYear'], message: 'không được trước năm bắt đầu' });

@@ -1,7 +1,7 @@
 import { z } from './validation';
 import { BlockSchema } from './document/model';
 import { isIsoDate, formatVnDate } from './dates';
-import { multilineText, requiredLine, textLine } from './fields';
+import { basedOnRevision, multilineText, requiredLine, textLine } from './fields';
 import { SignerSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema } from './recipients';
 import { toRoman } from './nd30';
@@ -100,6 +100,9 @@ export const PlanInputSchema = z
     appendixTitle: requiredLine(500),
     distribution: z.object({ lines: z.array(RecipientLineSchema).max(300), options: DistributionOptionsSchema }).strict(),
     signer: SignerSchema,
+    /** The whole task list, in order; tasks that keep their id keep it (reports refer to them). */
+    tasks: z.array(TaskInputSchema).max(5000),
+    revision: basedOnRevision,
   })
   .strict();
 export type PlanInput = z.input<typeof PlanInputSchema>;
@@ -120,6 +123,7 @@ export const PlanSchema = z.object({
   number: z.number().nullable(),
   issuedDate: z.string().nullable(),
   updatedAt: z.string(),
+  revision: z.number(),
   tasks: z.array(TaskSchema),
 });
 export type Plan = z.output<typeof PlanSchema>;
@@ -130,6 +134,7 @@ export type PlanSummary = z.output<typeof PlanSummarySchema>;
 export const IssuePlanSchema = z
   .object({
     id,
+    revision: basedOnRevision,
     number: z.number().int().min(1).max(999_999),
     date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }),
   })
@@ -137,3 +142,21 @@ export const IssuePlanSchema = z
 
 /** Roman numerals for lead groups (I, II…), as in the Kế hoạch example. */
 export const groupNumeral = (i: number) => toRoman(i + 1);
+
+/** The save request that would store a plan exactly as loaded (the editor's starting point). */
+export function planInput(p: Plan): PlanInput {
+  return {
+    id: p.id,
+    revision: p.revision,
+    title: p.title,
+    indexId: p.indexId,
+    indexYear: p.indexYear,
+    draftYear: p.draftYear,
+    body: p.body as PlanInput['body'],
+    grouping: p.grouping,
+    appendixTitle: p.appendixTitle,
+    distribution: p.distribution,
+    signer: p.signer,
+    tasks: p.tasks,
+  };
+}

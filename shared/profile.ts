@@ -1,6 +1,6 @@
 import { z } from './validation';
 import { AUTHORITY_PREFIXES, INVALID_AUTHORITY_PREFIX } from './nd30';
-import { codeText, multilineText, optionalCode, requiredLine, textLine } from './fields';
+import { basedOnRevision, codeText, multilineText, optionalCode, requiredLine, textLine } from './fields';
 
 const ACADEMIC_TITLE = /^(TS|ThS|PGS|GS|BS|KS|CN)\.?\s/i;
 
@@ -48,6 +48,8 @@ export const IssuerProfileSchema = z
     /** Drafting unit for "- Lưu: VT, NV."; may be empty. */
     draftingUnitAbbr: optionalCode(20),
     signer: SignerSchema,
+    /** The stored profile's revision; null or absent only before there is one. */
+    revision: basedOnRevision,
   })
   .strict();
 

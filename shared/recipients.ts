@@ -1,5 +1,5 @@
 import { z } from './validation';
-import { textLine, requiredLine } from './fields';
+import { basedOnRevision, textLine, requiredLine } from './fields';
 import { withListEnding } from './nd30';
 
 const id = z.number().int().positive();
@@ -21,6 +21,7 @@ export const RecipientListInputSchema = z
     name: requiredLine(200),
     kind: z.enum(['noi-nhan', 'kinh-gui']),
     lines: z.array(RecipientLineSchema).max(300),
+    revision: basedOnRevision,
   })
   .strict();
 
@@ -31,6 +32,7 @@ export const RecipientListSchema = z.object({
   lines: z.array(RecipientLineSchema),
   /** Each line as it prints (name and note), in order. */
   labels: z.array(z.string()),
+  revision: z.number(),
 });
 
 export type RecipientLine = z.output<typeof RecipientLineSchema>;

@@ -1,6 +1,6 @@
 import { z } from './validation';
 import { isIsoDate } from './dates';
-import { multilineText, requiredLine, textLine } from './fields';
+import { basedOnRevision, multilineText, requiredLine, textLine } from './fields';
 
 const id = z.number().int().positive();
 const isoDate = z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' });
@@ -28,6 +28,7 @@ export const RoundInputSchema = z
     periodFrom: isoDate,
     periodTo: isoDate,
     dueDate: isoDate,
+    revision: basedOnRevision,
   })
   .strict()
   .refine((r) => r.periodTo >= r.periodFrom, { path: ['periodTo'], message: 'phải sau ngày bắt đầu kỳ báo cáo' });
@@ -45,6 +46,7 @@ export const RoundSchema = z.object({
   periodTo: z.string(),
   dueDate: z.string(),
   texts: ReportTextsSchema,
+  revision: z.number(),
 });
 
 export const EntryInputSchema = z

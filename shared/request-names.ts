@@ -33,7 +33,6 @@ export const REQUEST_NAMES = [
   'getPlan',
   'createBlankPlan',
   'savePlan',
-  'savePlanTasks',
   'issuePlan',
   'reopenPlan',
   'duplicatePlan',

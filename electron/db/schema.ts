@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 
+/** Bumped by every save of a record a user edits; a save based on an older one is refused (migration 0009). */
+type Revision = Generated<number>;
+
 export interface IssuerProfileTable {
   id: Generated<number>;
   parent_name: string;
@@ -13,6 +16,7 @@ export interface IssuerProfileTable {
   signer_name: string;
   updated_at: string;
   issuer_full_name: Generated<string>;
+  revision: Revision;
 }
 
 export interface AgencyTable {
@@ -33,6 +37,7 @@ export interface AgencyTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface AgencyGroupTable {
@@ -42,6 +47,7 @@ export interface AgencyGroupTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface AgencyGroupMemberTable {
@@ -56,6 +62,7 @@ export interface RecipientListTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface RecipientListLineTable {
@@ -86,6 +93,9 @@ export interface IndexComponentTable {
   first_year: number;
   last_year: number | null;
   confirmed: number;
+  revision: Revision;
+  /** Empty for rows older than migration 0009 that were never edited since. */
+  updated_at: Generated<string>;
 }
 
 export interface IndexYearResultTable {
@@ -123,6 +133,7 @@ export interface PlanTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface PlanTaskTable {
@@ -162,6 +173,7 @@ export interface ParagraphSnippetTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface SignerProfileTable {
@@ -171,6 +183,7 @@ export interface SignerProfileTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface DocumentTable {
@@ -187,6 +200,7 @@ export interface DocumentTable {
   search_key: string;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface DocumentEventTable {
@@ -208,6 +222,7 @@ export interface ReportRoundTable {
   texts_json: Generated<string>;
   created_at: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface ReportSubmissionTable {

@@ -4,6 +4,7 @@ import { compareVietnamese, foldVietnamese } from '../../shared/text';
 import type { AgencyTable, Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
+import { claimRevision } from './revisions';
 
 export interface AgencyFilter {
   query: string;
@@ -42,6 +43,7 @@ function toAgency(row: Selectable<AgencyTable>, references: number): Agency {
     replacedById: row.replaced_by_id,
     active: row.active === 1,
     references,
+    revision: row.revision,
   };
 }
 
@@ -126,14 +128,16 @@ async function saveAgencyChecked(trx: Kysely<Database>, input: AgencyFields & { 
     const row = await trx.insertInto('agencies').values({ ...values, active: 1, created_at: now }).returning('id').executeTakeFirstOrThrow();
     id = row.id;
   } else {
-    const result = await trx.updateTable('agencies').set(values).where('id', '=', id).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new ServiceError('NOT_FOUND', `Không tìm thấy cơ quan số ${id}.`);
+    const stored = await trx.selectFrom('agencies').select('short_name').where('id', '=', id).executeTakeFirst();
+    if (!stored) throw new ServiceError('NOT_FOUND', `Không tìm thấy cơ quan số ${id}.`);
+    await claimRevision(trx, 'agencies', id, input.revision, `Cơ quan "${stored.short_name}"`);
+    await trx.updateTable('agencies').set(values).where('id', '=', id).execute();
   }
   return getAgency(trx, id);
 }
 
 export async function setAgencyActive(db: Kysely<Database>, id: number, active: boolean): Promise<Agency> {
-  const result = await db.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: new Date().toISOString() }).where('id', '=', id).executeTakeFirst();
+  const result = await db.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: new Date().toISOString(), revision: sql`revision + 1` }).where('id', '=', id).executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new ServiceError('NOT_FOUND', `Không tìm thấy cơ quan số ${id}.`);
   return getAgency(db, id);
 }

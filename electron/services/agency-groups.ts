@@ -4,6 +4,7 @@ import { compareVietnamese, foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
+import { claimRevision } from './revisions';
 
 export async function listAgencyGroups(db: Kysely<Database>): Promise<AgencyGroup[]> {
   const [groups, members] = await Promise.all([
@@ -16,6 +17,7 @@ export async function listAgencyGroups(db: Kysely<Database>): Promise<AgencyGrou
       name: g.name,
       protocolOrder: g.protocol_order,
       memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.agency_id),
+      revision: g.revision,
     }))
     .sort((a, b) => a.protocolOrder - b.protocolOrder || compareVietnamese(a.name, b.name));
 }
@@ -28,11 +30,14 @@ export async function saveAgencyGroup(db: Kysely<Database>, input: AgencyGroupFi
     const now = new Date().toISOString();
     const values = { name: input.name, protocol_order: input.protocolOrder, search_key: key, updated_at: now };
     let id = input.id;
+    let revision = 1;
     if (id === undefined) {
       id = (await trx.insertInto('agency_groups').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
-      const result = await trx.updateTable('agency_groups').set(values).where('id', '=', id).executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new ServiceError('NOT_FOUND', `Không tìm thấy nhóm số ${id}.`);
+      const stored = await trx.selectFrom('agency_groups').select('name').where('id', '=', id).executeTakeFirst();
+      if (!stored) throw new ServiceError('NOT_FOUND', `Không tìm thấy nhóm số ${id}.`);
+      revision = await claimRevision(trx, 'agency_groups', id, input.revision, `Nhóm "${stored.name}"`);
+      await trx.updateTable('agency_groups').set(values).where('id', '=', id).execute();
       await trx.deleteFrom('agency_group_members').where('group_id', '=', id).execute();
     }
     const memberIds = [...new Set(input.memberIds)];
@@ -41,7 +46,7 @@ export async function saveAgencyGroup(db: Kysely<Database>, input: AgencyGroupFi
       if (known.length !== memberIds.length) throw new ServiceError('VALIDATION', 'Thành viên nhóm: có cơ quan không còn tồn tại.');
       await trx.insertInto('agency_group_members').values(memberIds.map((agency_id) => ({ group_id: id, agency_id }))).execute();
     }
-    return { id, name: input.name, protocolOrder: input.protocolOrder, memberIds };
+    return { id, name: input.name, protocolOrder: input.protocolOrder, memberIds, revision };
   });
 }
 

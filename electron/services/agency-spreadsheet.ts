@@ -110,7 +110,11 @@ export async function importAgencies(db: Kysely<Database>, file: FileContent, ap
     throw new ServiceError('VALIDATION', 'Tệp còn dòng lỗi nên chưa nhập gì. Sửa các dòng lỗi rồi nhập lại.');
   }
   await transactional(db, async (trx) => {
-    for (const agency of accepted) await saveAgency(trx, { ...agency, confirmDuplicate: true });
+    for (const agency of accepted) {
+      // The file's row deliberately replaces the stored one: it is based on whatever is stored now.
+      const stored = agency.id === undefined ? undefined : await trx.selectFrom('agencies').select('revision').where('id', '=', agency.id).executeTakeFirst();
+      await saveAgency(trx, { ...agency, revision: stored?.revision ?? null, confirmDuplicate: true });
+    }
   });
   return { rows, created, updated, applied: true };
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { formatVnDate } from '../../shared/dates';
 import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
-import type { ChiThiContent, CongVanContent, CongVanTemplate, Draft, DraftFields, DraftKind, RegisterEntry } from '../../shared/drafts';
+import { DRAFT_KINDS, type ChiThiContent, type CongVanContent, type CongVanTemplate, type Draft, type DraftFields, type DraftKind, type RegisterEntry } from '../../shared/drafts';
 import { DOCUMENT_KINDS, formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
 import type { NameBook } from '../../shared/plan-appendix';
 import { modelIssuer, type IssuerProfile } from '../../shared/profile';
@@ -11,6 +11,7 @@ import type { Database, DocumentTable } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { currentActor } from './actor';
 import { ServiceError } from './errors';
+import { bumpRevision, claimRevision, recordGone } from './revisions';
 import { getIssuerProfile } from './issuer-profile';
 import { loadNameBook } from './name-book';
 import { getPlan, listPlans } from './plans';
@@ -30,6 +31,7 @@ function toDraft(row: Selectable<DocumentTable>): Draft {
     number: row.number,
     issuedDate: row.issued_date,
     updatedAt: row.updated_at,
+    revision: row.revision,
     content: JSON.parse(row.content_json) as Draft['content'],
   };
 }
@@ -42,6 +44,17 @@ export async function getDraft(db: Kysely<Database>, id: number): Promise<Draft>
 
 async function logEvent(db: Kysely<Database>, documentId: number, action: string, detail = ''): Promise<void> {
   await db.insertInto('document_events').values({ document_id: documentId, at: new Date().toISOString(), action, detail: [detail, `người thực hiện: ${currentActor()}`].filter(Boolean).join(' — ') }).execute();
+}
+
+/** How a draft is named to the user: "Công văn "V/v …"". */
+function draftName(d: Pick<Draft, 'kind' | 'title'>): string {
+  return `${DRAFT_KINDS[d.kind]} "${d.kind === 'cong-van' ? 'V/v ' : ''}${d.title}"`;
+}
+
+/** Status changes check the revision when the caller has one and always move it on. */
+async function claimDraft(trx: Kysely<Database>, d: Pick<Draft, 'id' | 'kind' | 'title'>, basedOn: number | null | undefined): Promise<void> {
+  if (basedOn == null) await bumpRevision(trx, 'documents', d.id);
+  else await claimRevision(trx, 'documents', d.id, basedOn, draftName(d));
 }
 
 export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promise<Draft> {
@@ -60,9 +73,12 @@ export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promi
       await logEvent(trx, row.id, 'tạo');
       return row.id;
     }
-    const current = await getDraft(trx, input.id);
+    const current = await getDraft(trx, input.id).catch(() => {
+      throw recordGone(`Văn bản số ${input.id}`);
+    });
     if (current.status === 'issued') throw new ServiceError('CONFLICT', READ_ONLY);
     if (current.kind !== input.content.kind) throw new ServiceError('VALIDATION', 'Không đổi được loại văn bản của một dự thảo đã có.');
+    await claimRevision(trx, 'documents', input.id, input.revision, draftName(current));
     await trx.updateTable('documents').set(values).where('id', '=', input.id).execute();
     return input.id;
   });
@@ -133,10 +149,11 @@ function kyHieu(kind: DraftKind, profile: IssuerProfile, content: Draft['content
 }
 
 /** Records the number and date Văn thư gave; numbers are unique per year and ký hiệu. */
-export async function issueDraft(db: Kysely<Database>, input: { id: number; number: number; date: string }): Promise<Draft> {
+export async function issueDraft(db: Kysely<Database>, input: { id: number; revision?: number | null | undefined; number: number; date: string }): Promise<Draft> {
   await transactional(db, async (trx) => {
     const draft = await getDraft(trx, input.id);
     if (draft.status === 'issued') throw new ServiceError('CONFLICT', READ_ONLY);
+    await claimDraft(trx, draft, input.revision);
     const profile = await getIssuerProfile(trx);
     if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
     const code = kyHieu(draft.kind, profile, draft.content);
@@ -156,10 +173,11 @@ export async function issueDraft(db: Kysely<Database>, input: { id: number; numb
   return getDraft(db, input.id);
 }
 
-export async function reopenDraft(db: Kysely<Database>, id: number): Promise<Draft> {
+export async function reopenDraft(db: Kysely<Database>, id: number, revision?: number | null): Promise<Draft> {
   await transactional(db, async (trx) => {
     const d = await getDraft(trx, id);
     if (d.status !== 'issued') return;
+    await claimDraft(trx, d, revision);
     await trx.updateTable('documents').set({ status: 'draft', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await logEvent(trx, id, 'mở lại để sửa', `Đã ban hành số ${d.number}, ngày ${d.issuedDate}`);
   });
@@ -171,10 +189,13 @@ export async function duplicateDraft(db: Kysely<Database>, id: number): Promise<
   return saveDraft(db, { title: d.title, draftYear: new Date().getFullYear(), content: d.content });
 }
 
-export async function deleteDraft(db: Kysely<Database>, id: number): Promise<void> {
-  const d = await getDraft(db, id);
-  if (d.status === 'issued') throw new ServiceError('CONFLICT', 'Văn bản đã ban hành không xóa được.');
-  await db.deleteFrom('documents').where('id', '=', id).execute();
+export async function deleteDraft(db: Kysely<Database>, id: number, revision?: number | null): Promise<void> {
+  await transactional(db, async (trx) => {
+    const d = await getDraft(trx, id);
+    if (d.status === 'issued') throw new ServiceError('CONFLICT', 'Văn bản đã ban hành không xóa được.');
+    await claimDraft(trx, d, revision);
+    await trx.deleteFrom('documents').where('id', '=', id).execute();
+  });
 }
 
 /** Every document — Kế hoạch, Chỉ thị, Công văn — filtered and newest first. */

@@ -8,6 +8,8 @@ export class ServiceError extends Error {
     readonly code: ApiError['code'],
     message: string,
     readonly fields?: ApiError['fields'],
+    /** The record was saved elsewhere after this edit began. */
+    readonly stale = false,
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -15,7 +17,9 @@ export class ServiceError extends Error {
 }
 
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof ServiceError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
+  if (err instanceof ServiceError) {
+    return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.stale ? { stale: true as const } : {}) };
+  }
   if (err instanceof DatabaseOpenError) return { code: 'DATABASE', message: err.message };
   // a known cause (full disk, read-only folder, busy or damaged file…) is named, whatever layer threw it
   const cause = writeErrorMessage(err);

@@ -11,7 +11,7 @@ import { ServiceError } from './errors';
 import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
 import { backupsOverview, chooseBackupSource, getBackupKeep, makeBackup, setBackupKeep } from './maintenance';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
-import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan, savePlanTasks } from './plans';
+import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { exportDraftDocx } from './document-export';
 import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, listRegister, reopenDraft, saveDraft } from './drafts';
@@ -82,11 +82,10 @@ export function createHandlers({ database, version, transport, desktop, maintena
     getPlan: ({ id }) => getPlan(db, id),
     createBlankPlan: ({ year }) => createBlankPlan(db, year),
     savePlan: (plan) => savePlan(db, plan),
-    savePlanTasks: ({ planId, tasks }) => savePlanTasks(db, planId, tasks),
     issuePlan: (input) => issuePlan(db, input),
-    reopenPlan: ({ id }) => reopenPlan(db, id),
+    reopenPlan: ({ id, revision }) => reopenPlan(db, id, revision),
     duplicatePlan: ({ id }) => duplicatePlan(db, id),
-    deletePlan: async ({ id }) => (await deletePlan(db, id), DONE),
+    deletePlan: async ({ id, revision }) => (await deletePlan(db, id, revision), DONE),
     createPlanFromDeclines: ({ indexId, year }) => createPlanFromDeclines(db, indexId, year),
     exportPlanDocx: ({ id }) => exportPlanDocx(db, id),
     exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),
@@ -98,9 +97,9 @@ export function createHandlers({ database, version, transport, desktop, maintena
     createDraft: ({ kind, year, template }) => createDraft(db, kind, year, template ?? undefined),
     saveDraft: (draft) => saveDraft(db, draft),
     issueDraft: (input) => issueDraft(db, input),
-    reopenDraft: ({ id }) => reopenDraft(db, id),
+    reopenDraft: ({ id, revision }) => reopenDraft(db, id, revision),
     duplicateDraft: ({ id }) => duplicateDraft(db, id),
-    deleteDraft: async ({ id }) => (await deleteDraft(db, id), DONE),
+    deleteDraft: async ({ id, revision }) => (await deleteDraft(db, id, revision), DONE),
     exportDraftDocx: ({ id }) => exportDraftDocx(db, id),
     listSignerProfiles: () => listSignerProfiles(db),
     saveSignerProfile: (profile) => saveSignerProfile(db, profile),
@@ -112,7 +111,7 @@ export function createHandlers({ database, version, transport, desktop, maintena
     listRounds: ({ planId }) => listRounds(db, planId),
     getRound: ({ id }) => getRound(db, id),
     saveRound: (round) => saveRound(db, round),
-    saveReportTexts: ({ id, texts }) => saveReportTexts(db, id, texts),
+    saveReportTexts: ({ id, texts, revision }) => saveReportTexts(db, id, texts, revision),
     getRoundTracking: async ({ roundId }) => {
       const { taskStatus: _t, ...tracking } = await getRoundTracking(db, roundId);
       return tracking;

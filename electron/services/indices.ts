@@ -11,6 +11,7 @@ import {
 import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
+import { claimRevision } from './revisions';
 
 export async function listIndices(db: Kysely<Database>): Promise<IndexDefinition[]> {
   const [indices, components] = await Promise.all([
@@ -37,6 +38,7 @@ export async function listIndices(db: Kysely<Database>): Promise<IndexDefinition
           firstYear: c.first_year,
           lastYear: c.last_year,
           confirmed: c.confirmed === 1,
+          revision: c.revision,
         }),
       )
       .sort((a, b) => compareCodes(a.code, b.code) || a.firstYear - b.firstYear),
@@ -60,11 +62,14 @@ export async function saveIndexComponent(db: Kysely<Database>, input: IndexCompo
       first_year: input.firstYear,
       last_year: input.lastYear,
       confirmed: input.confirmed ? 1 : 0,
+      updated_at: new Date().toISOString(),
     };
     if (input.id === undefined) await trx.insertInto('index_components').values(values).execute();
     else {
-      const r = await trx.updateTable('index_components').set(values).where('id', '=', input.id).executeTakeFirst();
-      if (r.numUpdatedRows === 0n) throw new ServiceError('NOT_FOUND', `Không tìm thấy thành phần số ${input.id}.`);
+      const stored = await trx.selectFrom('index_components').select(['code', 'name']).where('id', '=', input.id).executeTakeFirst();
+      if (!stored) throw new ServiceError('NOT_FOUND', `Không tìm thấy thành phần số ${input.id}.`);
+      await claimRevision(trx, 'index_components', input.id, input.revision, `Thành phần ${stored.code} "${stored.name}"`);
+      await trx.updateTable('index_components').set(values).where('id', '=', input.id).execute();
     }
   });
   return listIndices(db);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IssuerProfile } from '../../shared/profile';
 import type { Database } from '../db/schema';
+import { transactional } from '../db/transaction';
+import { claimRevision } from './revisions';
 
 export async function getIssuerProfile(db: Kysely<Database>): Promise<IssuerProfile | null> {
   const row = await db.selectFrom('issuer_profile').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -17,10 +19,14 @@ export async function getIssuerProfile(db: Kysely<Database>): Promise<IssuerProf
       title: row.signer_title,
       name: row.signer_name,
     },
+    revision: row.revision,
   };
 }
 
-/** Saves the (already validated) profile; there is one per database. */
+/**
+ * Saves the (already validated) profile; there is one per database. The first save creates it
+ * (no revision); later ones carry the revision they were based on.
+ */
 export async function saveIssuerProfile(db: Kysely<Database>, profile: IssuerProfile): Promise<IssuerProfile> {
   const values = {
     parent_name: profile.parentName,
@@ -34,10 +40,13 @@ export async function saveIssuerProfile(db: Kysely<Database>, profile: IssuerPro
     signer_name: profile.signer.name,
     updated_at: new Date().toISOString(),
   };
-  await db
-    .insertInto('issuer_profile')
-    .values({ id: 1, ...values })
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
-    .execute();
-  return profile;
+  await transactional(db, async (trx) => {
+    const stored = await trx.selectFrom('issuer_profile').select('id').where('id', '=', 1).executeTakeFirst();
+    if (!stored) await trx.insertInto('issuer_profile').values({ id: 1, ...values }).execute();
+    else {
+      await claimRevision(trx, 'issuer_profile', 1, profile.revision, 'Thông tin cơ quan ban hành');
+      await trx.updateTable('issuer_profile').set(values).where('id', '=', 1).execute();
+    }
+  });
+  return (await getIssuerProfile(db))!;
 }

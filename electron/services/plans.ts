@@ -10,6 +10,7 @@ import type { Database, PlanTable, PlanTaskTable } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { currentActor } from './actor';
 import { ServiceError } from './errors';
+import { bumpRevision, claimRevision, recordGone } from './revisions';
 import { getIndexResults, listIndices } from './indices';
 import { getIssuerProfile } from './issuer-profile';
 import { loadNameBook } from './name-book';
@@ -34,6 +35,7 @@ function toSummary(row: Selectable<PlanTable>, taskCount: number): PlanSummary {
     number: row.number,
     issuedDate: row.issued_date,
     updatedAt: row.updated_at,
+    revision: row.revision,
     taskCount,
   };
 }
@@ -92,15 +94,25 @@ export async function getPlan(db: Kysely<Database>, id: number): Promise<Plan> {
 
 async function assertEditable(db: Kysely<Database>, id: number): Promise<void> {
   const row = await db.selectFrom('plans').select('status').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new ServiceError('NOT_FOUND', `Không tìm thấy kế hoạch số ${id}.`);
+  if (!row) throw recordGone(`Kế hoạch số ${id}`);
   if (row.status === 'issued') throw new ServiceError('CONFLICT', READ_ONLY);
+}
+
+/** Checks and bumps the plan's revision (see claimRevision); `lenient` (status changes) only bumps it when the caller has none. */
+async function claimPlan(trx: Kysely<Database>, id: number, basedOn: number | null | undefined, lenient = false): Promise<void> {
+  if (lenient && basedOn == null) return bumpRevision(trx, 'plans', id);
+  const row = await trx.selectFrom('plans').select('title').where('id', '=', id).executeTakeFirst();
+  await claimRevision(trx, 'plans', id, basedOn, `Kế hoạch "${row?.title ?? id}"`);
 }
 
 async function logEvent(db: Kysely<Database>, planId: number, action: string, detail = ''): Promise<void> {
   await db.insertInto('plan_events').values({ plan_id: planId, at: new Date().toISOString(), action, detail: [detail, `người thực hiện: ${currentActor()}`].filter(Boolean).join(' — ') }).execute();
 }
 
-/** Creates or updates a plan's text, recipients and signer (not its tasks). */
+/**
+ * Creates or updates a plan — text, recipients, signer and task list — in one transaction. An update
+ * must carry the revision it was based on and is refused if the plan was saved elsewhere since.
+ */
 export async function savePlan(db: Kysely<Database>, input: PlanFields): Promise<Plan> {
   const id = await transactional(db, async (trx) => {
     const now = new Date().toISOString();
@@ -119,16 +131,20 @@ export async function savePlan(db: Kysely<Database>, input: PlanFields): Promise
     };
     if (input.id === undefined) {
       const row = await trx.insertInto('plans').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      await writeTasks(trx, row.id, input.tasks);
       await logEvent(trx, row.id, 'tạo');
       return row.id;
     }
     await assertEditable(trx, input.id);
+    await claimPlan(trx, input.id, input.revision);
     await trx.updateTable('plans').set(values).where('id', '=', input.id).execute();
+    await writeTasks(trx, input.id, input.tasks);
     return input.id;
   });
   return getPlan(db, id);
 }
 
+/** Replaces the plan's task list (its order is the order given), keeping the ids of tasks that stay. */
 async function writeTasks(trx: Kysely<Database>, planId: number, tasks: readonly TaskFields[]): Promise<void> {
   const existing = new Set((await trx.selectFrom('plan_tasks').select('id').where('plan_id', '=', planId).execute()).map((r) => r.id));
   const kept = new Set<number>();
@@ -170,20 +186,11 @@ async function writeTasks(trx: Kysely<Database>, planId: number, tasks: readonly
   if (removed.length) await trx.deleteFrom('plan_tasks').where('id', 'in', removed).execute();
 }
 
-/** Replaces the plan's task list (its order is the order given), keeping the ids of tasks that stay. */
-export async function savePlanTasks(db: Kysely<Database>, planId: number, tasks: readonly TaskFields[]): Promise<Plan> {
-  await transactional(db, async (trx) => {
-    await assertEditable(trx, planId);
-    await writeTasks(trx, planId, tasks);
-    await trx.updateTable('plans').set({ updated_at: new Date().toISOString() }).where('id', '=', planId).execute();
-  });
-  return getPlan(db, planId);
-}
-
 /** Records the number and date Văn thư gave the signed plan; the plan becomes read-only. */
-export async function issuePlan(db: Kysely<Database>, input: { id: number; number: number; date: string }): Promise<Plan> {
+export async function issuePlan(db: Kysely<Database>, input: { id: number; revision?: number | null | undefined; number: number; date: string }): Promise<Plan> {
   await transactional(db, async (trx) => {
     await assertEditable(trx, input.id);
+    await claimPlan(trx, input.id, input.revision, true);
     const year = input.date.slice(0, 4);
     const clash = await trx
       .selectFrom('plans')
@@ -199,10 +206,11 @@ export async function issuePlan(db: Kysely<Database>, input: { id: number; numbe
   return getPlan(db, input.id);
 }
 
-export async function reopenPlan(db: Kysely<Database>, id: number): Promise<Plan> {
+export async function reopenPlan(db: Kysely<Database>, id: number, revision?: number | null): Promise<Plan> {
   await transactional(db, async (trx) => {
     const plan = await getPlan(trx, id);
     if (plan.status !== 'issued') return;
+    await claimPlan(trx, id, revision, true);
     await trx.updateTable('plans').set({ status: 'draft', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await logEvent(trx, id, 'mở lại để sửa', `Đã ban hành số ${plan.number}, ngày ${plan.issuedDate}`);
   });
@@ -236,16 +244,17 @@ export async function duplicatePlan(db: Kysely<Database>, id: number): Promise<P
       appendixTitle: source.appendixTitle,
       distribution: source.distribution,
       signer: source.signer,
+      tasks: source.tasks.map(({ id: _id, ...t }) => ({ ...t, deadline: nextYearDeadline(t.deadline) })),
     });
-    await writeTasks(trx, copy.id, source.tasks.map(({ id: _id, ...t }) => ({ ...t, deadline: nextYearDeadline(t.deadline) })));
     await logEvent(trx, copy.id, 'nhân bản', `Từ kế hoạch số ${id}`);
     return getPlan(trx, copy.id);
   });
 }
 
-export async function deletePlan(db: Kysely<Database>, id: number): Promise<void> {
+export async function deletePlan(db: Kysely<Database>, id: number, revision?: number | null): Promise<void> {
   await transactional(db, async (trx) => {
     await assertEditable(trx, id);
+    await claimPlan(trx, id, revision, true);
     await trx.deleteFrom('plans').where('id', '=', id).execute();
   });
 }
@@ -263,6 +272,7 @@ export async function createBlankPlan(db: Kysely<Database>, year: number): Promi
     appendixTitle: 'Các nhiệm vụ, giải pháp cụ thể',
     distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } },
     signer: profile?.signer ?? NO_SIGNER,
+    tasks: [],
   });
 }
 
@@ -292,11 +302,7 @@ export async function createPlanFromDeclines(db: Kysely<Database>, indexId: numb
       appendixTitle: `Các nhiệm vụ, giải pháp cụ thể khắc phục những tồn tại, hạn chế Chỉ số ${index.code} năm ${year}, nâng cao chỉ số năm ${year + 1}`,
       distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } },
       signer: profile?.signer ?? NO_SIGNER,
-    });
-    await writeTasks(
-      trx,
-      plan.id,
-      leaves.map((c) => {
+      tasks: leaves.map((c) => {
         const now = scoreOf(c.id, year);
         const before = scoreOf(c.id, year - 1);
         const figures = now !== null ? ` (năm ${year} đạt ${formatScore(now)}${c.maxScore ? `/${formatScore(c.maxScore)}` : ''} điểm${before !== null ? `, năm ${year - 1} đạt ${formatScore(before)}` : ''})` : '';
@@ -310,7 +316,7 @@ export async function createPlanFromDeclines(db: Kysely<Database>, indexId: numb
           expectedOutput: '',
         };
       }),
-    );
+    });
     await logEvent(trx, plan.id, 'tạo từ chỉ số giảm điểm', `${index.code} ${year}`);
     return getPlan(trx, plan.id);
   });

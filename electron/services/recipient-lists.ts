@@ -13,6 +13,7 @@ import { compareVietnamese, foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
+import { claimRevision } from './revisions';
 import { getIssuerProfile } from './issuer-profile';
 
 interface ResolvedLines {
@@ -68,14 +69,14 @@ export async function listRecipientLists(db: Kysely<Database>): Promise<Recipien
   const result: RecipientList[] = [];
   for (const list of lists.sort((a, b) => compareVietnamese(a.name, b.name))) {
     const lines = rows.filter((r) => r.list_id === list.id).map(toLine);
-    result.push({ id: list.id, name: list.name, kind: list.kind, lines, labels: (await resolveLines(db, list.kind, lines)).labels });
+    result.push({ id: list.id, name: list.name, kind: list.kind, lines, labels: (await resolveLines(db, list.kind, lines)).labels, revision: list.revision });
   }
   return result;
 }
 
 export async function saveRecipientList(
   db: Kysely<Database>,
-  input: { id?: number | undefined; name: string; kind: RecipientListKind; lines: RecipientLine[] },
+  input: { id?: number | undefined; name: string; kind: RecipientListKind; lines: RecipientLine[]; revision?: number | null | undefined },
 ): Promise<RecipientList> {
   return transactional(db, async (trx) => {
     const { labels } = await resolveLines(trx, input.kind, input.lines);
@@ -85,11 +86,14 @@ export async function saveRecipientList(
     const now = new Date().toISOString();
     const values = { name: input.name, kind: input.kind, search_key: key, updated_at: now };
     let id = input.id;
+    let revision = 1;
     if (id === undefined) {
       id = (await trx.insertInto('recipient_lists').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
-      const result = await trx.updateTable('recipient_lists').set(values).where('id', '=', id).executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new ServiceError('NOT_FOUND', `Không tìm thấy danh sách số ${id}.`);
+      const stored = await trx.selectFrom('recipient_lists').select('name').where('id', '=', id).executeTakeFirst();
+      if (!stored) throw new ServiceError('NOT_FOUND', `Không tìm thấy danh sách số ${id}.`);
+      revision = await claimRevision(trx, 'recipient_lists', id, input.revision, `Danh sách "${stored.name}"`);
+      await trx.updateTable('recipient_lists').set(values).where('id', '=', id).execute();
       await trx.deleteFrom('recipient_list_lines').where('list_id', '=', id).execute();
     }
     if (input.lines.length) {
@@ -107,7 +111,7 @@ export async function saveRecipientList(
         )
         .execute();
     }
-    return { id, name: input.name, kind: input.kind, lines: input.lines, labels };
+    return { id, name: input.name, kind: input.kind, lines: input.lines, labels, revision };
   });
 }
 

@@ -2,7 +2,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ReportTexts, Round, RoundInput } from '../../shared/reports';
 import type { AgencyRef, Task } from '../../shared/plans';
 import type { Database, ReportRoundTable } from '../db/schema';
+import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
+import { claimRevision } from './revisions';
 import { getPlan } from './plans';
 
 function toRound(r: Selectable<ReportRoundTable>): Round {
@@ -15,6 +17,7 @@ function toRound(r: Selectable<ReportRoundTable>): Round {
     periodTo: r.period_to,
     dueDate: r.due_date,
     texts: JSON.parse(r.texts_json) as ReportTexts,
+    revision: r.revision,
   };
 }
 
@@ -32,17 +35,27 @@ export async function saveRound(db: Kysely<Database>, input: Required<Pick<Round
   await getPlan(db, input.planId);
   const now = new Date().toISOString();
   const values = { plan_id: input.planId, kind: input.kind, name: input.name, period_from: input.periodFrom, period_to: input.periodTo, due_date: input.dueDate, updated_at: now };
-  let id = input.id;
-  if (id === undefined) id = (await db.insertInto('report_rounds').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-  else if ((await db.updateTable('report_rounds').set(values).where('id', '=', id).executeTakeFirst()).numUpdatedRows === 0n) {
-    throw new ServiceError('NOT_FOUND', `Không tìm thấy kỳ báo cáo số ${id}.`);
-  }
+  const id = await transactional(db, async (trx) => {
+    if (input.id === undefined) return (await trx.insertInto('report_rounds').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    await claimRound(trx, input.id, input.revision);
+    await trx.updateTable('report_rounds').set(values).where('id', '=', input.id).execute();
+    return input.id;
+  });
   return getRound(db, id);
 }
 
-export async function saveReportTexts(db: Kysely<Database>, id: number, texts: ReportTexts): Promise<Round> {
-  const r = await db.updateTable('report_rounds').set({ texts_json: JSON.stringify(texts), updated_at: new Date().toISOString() }).where('id', '=', id).executeTakeFirst();
-  if (r.numUpdatedRows === 0n) throw new ServiceError('NOT_FOUND', `Không tìm thấy kỳ báo cáo số ${id}.`);
+/** The round's dates and its report texts are one record: either save checks and moves the same revision. */
+async function claimRound(trx: Kysely<Database>, id: number, basedOn: number | null | undefined): Promise<void> {
+  const stored = await trx.selectFrom('report_rounds').select('name').where('id', '=', id).executeTakeFirst();
+  if (!stored) throw new ServiceError('NOT_FOUND', `Không tìm thấy kỳ báo cáo số ${id}.`);
+  await claimRevision(trx, 'report_rounds', id, basedOn, `Kỳ báo cáo "${stored.name}"`);
+}
+
+export async function saveReportTexts(db: Kysely<Database>, id: number, texts: ReportTexts, revision?: number | null): Promise<Round> {
+  await transactional(db, async (trx) => {
+    await claimRound(trx, id, revision);
+    await trx.updateTable('report_rounds').set({ texts_json: JSON.stringify(texts), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  });
   return getRound(db, id);
 }
 

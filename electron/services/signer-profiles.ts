@@ -3,26 +3,37 @@ import type { SignerProfile } from '../../shared/drafts';
 import type { Signer } from '../../shared/profile';
 import { compareVietnamese, foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
+import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
+import { claimRevision } from './revisions';
 
 /** Saved signature blocks ("Chủ tịch ký", "Phó Chủ tịch phụ trách ký thay"), chosen per document. */
 export async function listSignerProfiles(db: Kysely<Database>): Promise<SignerProfile[]> {
-  const rows = await db.selectFrom('signer_profiles').select(['id', 'label', 'signer_json']).execute();
-  return rows.map((r) => ({ id: r.id, label: r.label, signer: JSON.parse(r.signer_json) as Signer })).sort((a, b) => compareVietnamese(a.label, b.label));
+  const rows = await db.selectFrom('signer_profiles').select(['id', 'label', 'signer_json', 'revision']).execute();
+  return rows.map((r) => ({ id: r.id, label: r.label, signer: JSON.parse(r.signer_json) as Signer, revision: r.revision })).sort((a, b) => compareVietnamese(a.label, b.label));
 }
 
-export async function saveSignerProfile(db: Kysely<Database>, input: { id?: number | undefined; label: string; signer: Signer }): Promise<SignerProfile> {
-  const now = new Date().toISOString();
-  const key = foldVietnamese(input.label);
-  const clash = await db.selectFrom('signer_profiles').select('id').where('search_key', '=', key).executeTakeFirst();
-  if (clash && clash.id !== input.id) throw new ServiceError('CONFLICT', `Đã có người ký "${input.label}".`);
-  const values = { label: input.label, signer_json: JSON.stringify(input.signer), search_key: key, updated_at: now };
-  let id = input.id;
-  if (id === undefined) id = (await db.insertInto('signer_profiles').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-  else if ((await db.updateTable('signer_profiles').set(values).where('id', '=', id).executeTakeFirst()).numUpdatedRows === 0n) {
-    throw new ServiceError('NOT_FOUND', `Không tìm thấy người ký số ${id}.`);
-  }
-  return { id, label: input.label, signer: input.signer };
+export async function saveSignerProfile(
+  db: Kysely<Database>,
+  input: { id?: number | undefined; label: string; signer: Signer; revision?: number | null | undefined },
+): Promise<SignerProfile> {
+  return transactional(db, async (trx) => {
+    const now = new Date().toISOString();
+    const key = foldVietnamese(input.label);
+    const clash = await trx.selectFrom('signer_profiles').select('id').where('search_key', '=', key).executeTakeFirst();
+    if (clash && clash.id !== input.id) throw new ServiceError('CONFLICT', `Đã có người ký "${input.label}".`);
+    const values = { label: input.label, signer_json: JSON.stringify(input.signer), search_key: key, updated_at: now };
+    let id = input.id;
+    let revision = 1;
+    if (id === undefined) id = (await trx.insertInto('signer_profiles').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    else {
+      const stored = await trx.selectFrom('signer_profiles').select('label').where('id', '=', id).executeTakeFirst();
+      if (!stored) throw new ServiceError('NOT_FOUND', `Không tìm thấy người ký số ${id}.`);
+      revision = await claimRevision(trx, 'signer_profiles', id, input.revision, `Người ký "${stored.label}"`);
+      await trx.updateTable('signer_profiles').set(values).where('id', '=', id).execute();
+    }
+    return { id, label: input.label, signer: input.signer, revision };
+  });
 }
 
 export async function deleteSignerProfile(db: Kysely<Database>, id: number): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../shared/plans';
+import { planInput, type Plan } from '../../shared/plans';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { openSession, screenshot, type Session } from './harness';
@@ -22,11 +22,10 @@ beforeAll(async () => {
   const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
   const id = (name: string) => agencies.find((a) => a.shortName === name)!.id;
   const plan = await call<Plan>('createBlankPlan', { year: 2024 });
-  await call('savePlan', { id: plan.id, title: 'Kế hoạch cải cách hành chính năm 2024', indexId: null, indexYear: null, draftYear: 2024, body: plan.body, grouping: 'lead', appendixTitle: 'Các nhiệm vụ', distribution: plan.distribution, signer: plan.signer });
   const task = (content: string, lead: string, coordinators: string[] = []) => ({
     componentId: null, componentLabel: '', content, lead: { type: 'agency', agencyId: id(lead) }, coordinators: coordinators.map((c) => ({ type: 'agency', agencyId: id(c) })), deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',
   });
-  await call('savePlanTasks', { planId: plan.id, tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp', ['Sở Nội vụ']), task('Nâng cấp Cổng dịch vụ công.', 'Sở Thông tin và Truyền thông'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
+  await call('savePlan', { ...planInput(plan), title: 'Kế hoạch cải cách hành chính năm 2024', appendixTitle: 'Các nhiệm vụ', tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp', ['Sở Nội vụ']), task('Nâng cấp Cổng dịch vụ công.', 'Sở Thông tin và Truyền thông'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
   await call<{ id: number }>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' });
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from '../../electron/services/dispatc
 import { createHandlers } from '../../electron/services/handlers';
 import type { Draft } from '../../shared/drafts';
 import type { FileContent } from '../../shared/files';
-import type { Plan } from '../../shared/plans';
+import { planInput, type Plan } from '../../shared/plans';
 import type { Round, SubmissionImportFile, Tracking } from '../../shared/reports';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
@@ -72,7 +72,7 @@ beforeAll(async () => {
     deadline: { kind: 'trong-nam', year: 2024 },
     expectedOutput: '',
   }));
-  plan = await call<Plan>('savePlanTasks', { planId: plan.id, tasks });
+  plan = await call<Plan>('savePlan', { ...planInput(plan), tasks });
   round = await call<Round>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2024-12-12' });
   otherRound = await call<Round>('saveRound', { planId: plan.id, kind: '6-thang', name: '6 tháng 2024', periodFrom: '2023-12-15', periodTo: '2024-06-14', dueDate: '2024-06-20' });
 }, 120_000);
@@ -139,7 +139,7 @@ describe(`reporting loop with ${AGENCIES} agencies and ${TASKS} tasks`, () => {
   });
 
   it('builds the consolidated report and the reminder to exactly the missing agencies, both in ND30 format', async () => {
-    await call('saveReportTexts', { id: round.id, texts: { results: 'Các cơ quan đã tích cực triển khai.', shortcomings: '', nextTasks: '', proposals: '' } });
+    await call('saveReportTexts', { id: round.id, revision: round.revision, texts: { results: 'Các cơ quan đã tích cực triển khai.', shortcomings: '', nextTasks: '', proposals: '' } });
     const report = await time('consolidated report .docx', () => call<FileContent>('exportRoundReportDocx', { roundId: round.id }));
     const buffer = Buffer.from(report.base64, 'base64');
     expect(await checkNd30(buffer)).toEqual([]);

@@ -20,7 +20,7 @@ import { transactional } from '../../electron/db/transaction';
 import { saveAgency } from '../../electron/services/agencies';
 import { createDispatcher } from '../../electron/services/dispatch';
 import type { Handlers } from '../../electron/services/handlers';
-import { saveIssuerProfile } from '../../electron/services/issuer-profile';
+import { getIssuerProfile, saveIssuerProfile } from '../../electron/services/issuer-profile';
 import { AgencyInputSchema } from '../../shared/agencies';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { agency, connectionPragmas } from './helpers';
@@ -80,7 +80,8 @@ for (let i = 0; ; i++) {
       return { ok: true };
     });
   } else if (i % 8 === 3) {
-    await write([], () => dispatch('saveIssuerProfile', { ...VALID_PROFILE, place: `Bắc Kạn ${i}` }));
+    const revision = (await getIssuerProfile(db))?.revision ?? null;
+    await write([], () => dispatch('saveIssuerProfile', { ...VALID_PROFILE, revision, place: `Bắc Kạn ${i}` }));
   } else {
     await write([name(0)], () => dispatch('saveAgency', { agency: agency(name(0), `Cơ quan ${i}`, { email: `cq${i}@backan.gov.vn` }), confirmDuplicate: true }));
   }

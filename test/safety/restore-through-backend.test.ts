@@ -65,11 +65,11 @@ describe('backups through the running backend', () => {
     const dir = newDir();
     const backend = start(dir);
     await expect.poll(async () => (await call<{ backups: { kind: string }[] }>(backend, 'getBackups', {})).backups.map((b) => b.kind)).toEqual(['auto']);
-    await call(backend, 'saveIssuerProfile', VALID_PROFILE);
+    const saved = await call<{ revision: number }>(backend, 'saveIssuerProfile', VALID_PROFILE);
     const { file } = await call<RequestOutput<'makeBackup'>>(backend, 'makeBackup', {});
     expect(file!.fileName).toMatch(/^noivu-sao-luu-\d{4}-\d{2}-\d{2}\.sqlite$/);
 
-    await call(backend, 'saveIssuerProfile', { ...VALID_PROFILE, place: 'Thái Nguyên' });
+    await call(backend, 'saveIssuerProfile', { ...VALID_PROFILE, revision: saved.revision, place: 'Thái Nguyên' });
     const summary = await call<RequestOutput<'inspectBackup'>>(backend, 'inspectBackup', { file: { ...file!, fileName: 'Bản sao của tôi.sqlite' } });
     expect(summary).toMatchObject({ fileName: 'Bản sao của tôi.sqlite', path: null, schemaVersion: LATEST_SCHEMA_VERSION, agencies: 0, plans: 0 });
     // checking changed nothing

@@ -58,7 +58,7 @@ describe('agency registry', () => {
     const { currentSuccessor } = await import('../../electron/services/agencies');
     const merged = await save(agency('Sở Thông tin và Truyền thông tỉnh Bắc Kạn', 'Sở Thông tin và Truyền thông'));
     const successor = await save(agency('Sở Khoa học và Công nghệ tỉnh Thái Nguyên', 'Sở Khoa học và Công nghệ'));
-    await save({ ...agency('Sở Thông tin và Truyền thông tỉnh Bắc Kạn', 'Sở Thông tin và Truyền thông'), id: merged.id, validTo: '2025-02-28', replacedById: successor.id }, true);
+    await save({ ...agency('Sở Thông tin và Truyền thông tỉnh Bắc Kạn', 'Sở Thông tin và Truyền thông'), id: merged.id, revision: merged.revision, validTo: '2025-02-28', replacedById: successor.id }, true);
     await call('setAgencyActive', { id: merged.id, active: false });
     expect((await currentSuccessor(backend.database.db, merged.id)).id).toBe(successor.id);
     const preview = await call<{ printed: string[]; warnings: string[] }>('previewRecipientBlock', {

@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../electron/db/connection';
 import { DatabaseOpenError } from '../../electron/db/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/db/migrations';
+import { REVISIONED_TABLES } from '../../electron/db/migrations/0009-revisions';
+import { createDraft } from '../../electron/services/drafts';
 import { getIssuerProfile, saveIssuerProfile } from '../../electron/services/issuer-profile';
+import { createBlankPlan } from '../../electron/services/plans';
+import { saveRound } from '../../electron/services/report-rounds';
+import { loadSampleAgencies } from '../../electron/services/sample-agencies';
+import { saveSignerProfile } from '../../electron/services/signer-profiles';
+import { saveSnippet } from '../../electron/services/snippets';
 import { IssuerProfileSchema } from '../../shared/profile';
 import { VALID_PROFILE } from '../fixtures/profile';
 
@@ -74,6 +81,56 @@ describe('database', () => {
       const newer = openTracked(file);
       tables.forEach((t, i) => expect((newer.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c).toBeGreaterThanOrEqual(counts[i]!));
     }
+  });
+
+  it('upgrades a version 8 database with a row in every table to revisions: every row kept, each at revision 1', async () => {
+    const file = tempFile();
+    const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
+    const { db } = older;
+    // The services' create paths write only columns version 8 has.
+    await saveIssuerProfile(db, IssuerProfileSchema.parse(VALID_PROFILE));
+    await loadSampleAgencies(db);
+    const plan = await createBlankPlan(db, 2025);
+    const agencyId = (await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow()).id;
+    const groupId = (await db.selectFrom('agency_groups').select('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('plan_tasks').values({ plan_id: plan.id, position: 0, component_id: null, component_label: '', content: 'Rà soát', lead_agency_id: agencyId, lead_group_id: null, lead_text: '', deadline_json: '{"kind":"thuong-xuyen"}', expected_output: '' }).execute();
+    const taskId = (await db.selectFrom('plan_tasks').select('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('plan_task_coordinators').values({ task_id: taskId, position: 0, agency_id: null, group_id: groupId, text: '' }).execute();
+    await createDraft(db, 'cong-van', 2025);
+    await saveSnippet(db, { title: 'Đoạn riêng', text: 'Nội dung.' });
+    await saveSignerProfile(db, { label: 'Phó Chủ tịch', signer: VALID_PROFILE.signer });
+    const round = await saveRound(db, { planId: plan.id, kind: 'nam', name: 'Năm 2025', periodFrom: '2024-12-15', periodTo: '2025-12-14', dueDate: '2025-12-12' });
+    const index = await db.selectFrom('index_components').select(['id', 'index_id']).executeTakeFirstOrThrow();
+    await db.insertInto('index_year_results').values({ index_id: index.index_id, year: 2024, score: 40, rank: 3, rank_of: 63, band: '', updated_at: 'x' }).execute();
+    await db.insertInto('index_component_results').values({ component_id: index.id, year: 2024, score: 1, rank: null, band: '' }).execute();
+    await db.insertInto('report_submissions').values({ round_id: round.id, agency_id: agencyId, received_at: '2025-12-01', on_time: 1, source: 'tay' }).execute();
+    const submissionId = (await db.selectFrom('report_submissions').select('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('report_entries').values({ submission_id: submissionId, task_id: taskId, role: 'chu-tri', status: 'hoan-thanh-dung-han', result: 'Xong', evidence: '', difficulties: '', proposals: '' }).execute();
+    await db.insertInto('plan_events').values({ plan_id: plan.id, at: 'x', action: 'thử', detail: '' }).execute();
+    await db.insertInto('document_events').values({ document_id: (await db.selectFrom('documents').select('id').executeTakeFirstOrThrow()).id, at: 'x', action: 'thử', detail: '' }).execute();
+
+    const tables = (older.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const rowsOf = (sqlite: BetterSqlite3.Database, table: string) => sqlite.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
+    const before = Object.fromEntries(tables.map((t) => [t, rowsOf(older.sqlite, t)]));
+    for (const t of tables) expect(before[t]!.length, `${t} has a row before the upgrade`).toBeGreaterThan(0);
+    await older.close();
+
+    const newer = openTracked(file);
+    expect(newer.schemaVersion).toBe(9);
+    for (const t of tables) {
+      const after = rowsOf(newer.sqlite, t);
+      // every row and every value kept; the new columns are the only difference
+      const added = t === 'index_components' ? ['revision', 'updated_at'] : ['revision'];
+      expect(after.map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => !added.includes(column)))), t).toEqual(before[t]);
+      if (REVISIONED_TABLES.includes(t as (typeof REVISIONED_TABLES)[number])) expect(new Set(after.map((r) => r.revision)), t).toEqual(new Set([1]));
+      else expect(after[0], t).not.toHaveProperty('revision');
+    }
+    // every table a user edits through a save request, and only those
+    const withRevision = tables.filter((t) => (newer.sqlite.prepare(`select * from pragma_table_info('${t}') where name = 'revision'`).all() as unknown[]).length > 0);
+    expect(withRevision.sort()).toEqual(
+      ['agencies', 'agency_groups', 'documents', 'index_components', 'issuer_profile', 'paragraph_snippets', 'plans', 'recipient_lists', 'report_rounds', 'signer_profiles'].sort(),
+    );
+    expect((await getIssuerProfile(newer.db))?.revision).toBe(1);
   });
 
   it('rolls a failing migration back and leaves the database at the previous version', async () => {
@@ -163,11 +220,11 @@ describe('database', () => {
     const db = openDatabase(file);
     expect(await getIssuerProfile(db.db)).toBeNull();
     const profile = IssuerProfileSchema.parse(VALID_PROFILE);
-    await saveIssuerProfile(db.db, profile);
-    await saveIssuerProfile(db.db, { ...profile, place: 'Thái Nguyên' });
+    const first = await saveIssuerProfile(db.db, profile);
+    await saveIssuerProfile(db.db, { ...first, place: 'Thái Nguyên' });
     await db.close();
     const again = openTracked(file);
-    expect(await getIssuerProfile(again.db)).toEqual({ ...profile, place: 'Thái Nguyên' });
+    expect(await getIssuerProfile(again.db)).toEqual({ ...profile, place: 'Thái Nguyên', revision: 2 });
     expect(again.sqlite.prepare('select count(*) c from issuer_profile').get()).toEqual({ c: 1 });
   });
 });

@@ -31,7 +31,7 @@ async function setup() {
   return (name: string) => ({ type: 'agency' as const, agencyId: agencies.find((a) => a.shortName === name)!.id });
 }
 
-const saveFields = (d: Draft) => ({ id: d.id, title: d.title, draftYear: d.draftYear, content: d.content });
+const saveFields = (d: Draft) => ({ id: d.id, revision: d.revision, title: d.title, draftYear: d.draftYear, content: d.content });
 
 describe('Công văn', () => {
   it('starts from the reminder template and exports an ND30 letter with Kính gửi and "Như trên"', async () => {

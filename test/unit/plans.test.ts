@@ -65,10 +65,10 @@ describe('plans', () => {
       { ...first!, content: `${first!.content}\nTổ chức tuyên truyền tại các thôn, tổ dân phố.`, lead: { type: 'agency', agencyId: agency('Sở Nội vụ') }, coordinators: [{ type: 'agency', agencyId: agency('Sở Tư pháp') }, { type: 'text', text: 'UBND cấp huyện' }] },
       { componentId: papi.components.find((c) => c.code === '8.1')!.id, componentLabel: '', content: 'Nâng cấp Cổng thông tin điện tử.', lead: { type: 'agency', agencyId: agency('Sở Thông tin và Truyền thông') }, coordinators: [], deadline: { kind: 'quy', quarter: 2, year: 2023 }, expectedOutput: 'Cổng mới' },
     ];
-    const saved = await call<Plan>('savePlanTasks', { planId: plan.id, tasks });
-    expect(saved.tasks[0]!.id).toBe(first!.id);
     const samples = await call<{ lines: unknown[] }[]>('listRecipientLists', {});
-    await call('savePlan', { ...planFields(saved), distribution: { lines: samples[0]!.lines, options: { electronic: true, withKinhGui: false, drafter: '' } } });
+    const saved = await call<Plan>('savePlan', { ...planFields(plan), tasks, distribution: { lines: samples[0]!.lines, options: { electronic: true, withKinhGui: false, drafter: '' } } });
+    expect(saved.tasks[0]!.id).toBe(first!.id);
+    expect(saved.revision).toBe(plan.revision + 1);
 
     const docx = await call<{ fileName: string; base64: string }>('exportPlanDocx', { id: plan.id });
     expect(docx.fileName).toMatch(/^ke-hoach-khac-phuc.*\.docx$/);
@@ -87,9 +87,11 @@ describe('plans', () => {
 
   it('becomes read-only once issued, refuses a number already used that year, and copies for next year', async () => {
     await call('saveIssuerProfile', VALID_PROFILE);
-    const a = await call<Plan>('savePlan', newPlan('Kế hoạch A'));
+    const a = await call<Plan>('savePlan', {
+      ...newPlan('Kế hoạch A'),
+      tasks: [{ componentId: null, componentLabel: 'Khác', content: 'Việc A', lead: { type: 'text', text: 'Sở Nội vụ' }, coordinators: [], deadline: { kind: 'ngay', date: '2024-06-30' }, expectedOutput: '' }],
+    });
     const b = await call<Plan>('savePlan', newPlan('Kế hoạch B'));
-    await call('savePlanTasks', { planId: a.id, tasks: [{ componentId: null, componentLabel: 'Khác', content: 'Việc A', lead: { type: 'text', text: 'Sở Nội vụ' }, coordinators: [], deadline: { kind: 'ngay', date: '2024-06-30' }, expectedOutput: '' }] });
     const issued = await call<Plan>('issuePlan', { id: a.id, number: 12, date: '2024-03-05' });
     expect(issued).toMatchObject({ status: 'issued', number: 12, issuedDate: '2024-03-05' });
     await expect(call('savePlan', { ...planFields(issued), id: a.id })).rejects.toThrow(/đã ban hành nên chỉ xem được/);
@@ -106,7 +108,8 @@ describe('plans', () => {
     expect(copy.tasks[0]!.deadline).toEqual({ kind: 'ngay', date: '2025-06-30' });
     const reopened = await call<Plan>('reopenPlan', { id: a.id });
     expect(reopened.status).toBe('draft');
-    await call('savePlan', { ...planFields(reopened), id: a.id, title: 'Kế hoạch A (sửa)' });
+    await expect(call('savePlan', { ...planFields(issued), title: 'Kế hoạch A (bản cũ)' })).rejects.toThrow(/vừa được thay đổi ở cửa sổ khác/);
+    await call('savePlan', { ...planFields(reopened), title: 'Kế hoạch A (sửa)' });
   });
 });
 
@@ -121,11 +124,13 @@ function newPlan(title: string) {
     appendixTitle: 'Các nhiệm vụ',
     distribution: { lines: [{ type: 'text', text: 'Các sở, ban, ngành', note: '' }], options: { electronic: false, withKinhGui: false, drafter: '' } },
     signer: VALID_PROFILE.signer,
+    tasks: [],
   };
 }
 
 function planFields(p: Plan) {
-  return { id: p.id, title: p.title, indexId: p.indexId, indexYear: p.indexYear, draftYear: p.draftYear, body: p.body, grouping: p.grouping, appendixTitle: p.appendixTitle, distribution: p.distribution, signer: p.signer };
+  const tasks = p.tasks.map(({ id, ...t }) => ({ id, ...t }));
+  return { id: p.id, revision: p.revision, title: p.title, indexId: p.indexId, indexYear: p.indexYear, draftYear: p.draftYear, body: p.body, grouping: p.grouping, appendixTitle: p.appendixTitle, distribution: p.distribution, signer: p.signer, tasks };
 }
 
 describe('index results from a spreadsheet', () => {

@@ -15,7 +15,7 @@ import { api } from '../api';
 import { Notice, type NoticeState } from './Notice';
 import { fieldErrors } from '../errors';
 
-type Draft = { id?: number; label: string; signer: IssuerProfileInput['signer'] };
+type Draft = { id?: number; revision?: number; label: string; signer: IssuerProfileInput['signer'] };
 const EMPTY: Draft = { label: '', signer: { authority: [], title: '', name: '' } };
 
 /** Saved signature blocks to choose from in each document. */
@@ -65,7 +65,7 @@ export function SignerProfilesPanel() {
                 <TableCell>{p.label}</TableCell>
                 <TableCell>{[...p.signer.authority, p.signer.title, p.signer.name].join(' / ')}</TableCell>
                 <TableCell align="right">
-                  <Button size="small" onClick={() => setDraft({ id: p.id, label: p.label, signer: p.signer })}>
+                  <Button size="small" onClick={() => setDraft({ id: p.id, revision: p.revision, label: p.label, signer: p.signer })}>
                     Sửa
                   </Button>
                   <Button size="small" color="error" onClick={() => void api.deleteSignerProfile({ id: p.id }).then(reload)}>

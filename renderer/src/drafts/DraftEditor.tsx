@@ -11,7 +11,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
+import { isStale } from '../../../shared/api';
 import { api } from '../api';
+import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
@@ -22,7 +24,8 @@ import { href, useLeaveGuard } from '../router';
 import { AssignmentsEditor } from './AssignmentsEditor';
 import { PreviewDialog } from './PreviewDialog';
 
-type Form = DraftInput;
+/** The draft as edited; the revision it is based on is kept beside it. */
+type Form = Omit<DraftInput, 'revision'>;
 const AUTOSAVE_MS = 2500;
 
 function toForm(d: Draft): Form {
@@ -44,11 +47,17 @@ export function DraftEditor({ id }: { id: number }) {
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const formRef = useRef(form);
   formRef.current = form;
+  const revision = useRef(0);
+  const [conflict, setConflict] = useState<ConflictState>();
+  const conflictRef = useRef(conflict);
+  conflictRef.current = conflict;
 
   const load = useCallback((d: Draft) => {
+    revision.current = d.revision;
     setDraft(d);
     setForm(toForm(d));
     setDirty(false);
+    setConflict(undefined);
   }, []);
   useEffect(() => {
     Promise.all([api.getDraft({ id }), api.listAgencies({ query: '', tier: null, includeInactive: true }), api.listAgencyGroups({})]).then(
@@ -61,26 +70,51 @@ export function DraftEditor({ id }: { id: number }) {
     );
   }, [id, load]);
 
-  const save = useCallback(async (): Promise<boolean> => {
-    const current = formRef.current;
-    if (!current) return false;
-    try {
-      const saved = await api.saveDraft(current);
-      setDraft(saved);
-      if (formRef.current === current) setDirty(false);
-      setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
-      return true;
-    } catch (err) {
-      setMessage({ severity: 'error', text: (err as Error).message });
-      return false;
-    }
+  // Saves run one after another, so each is based on the revision the previous one returned.
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const save = useCallback((): Promise<boolean> => {
+    const run = async () => {
+      const current = formRef.current;
+      if (!current || conflictRef.current) return false;
+      try {
+        const saved = await api.saveDraft({ ...current, revision: revision.current });
+        revision.current = saved.revision;
+        setDraft(saved);
+        if (formRef.current === current) setDirty(false);
+        setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+        return true;
+      } catch (err) {
+        if (isStale(err)) setConflict({ message: (err as Error).message });
+        else setMessage({ severity: 'error', text: (err as Error).message });
+        return false;
+      }
+    };
+    queue.current = queue.current.then(run);
+    return queue.current;
   }, []);
 
   useEffect(() => {
-    if (!dirty || draft?.status === 'issued') return;
+    if (!dirty || conflict || draft?.status === 'issued') return;
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [dirty, form, draft?.status, save]);
+  }, [dirty, form, draft?.status, conflict, save]);
+
+  /** The user's version, kept as a new draft beside the one saved elsewhere. */
+  const keepCopy = useCallback(async () => {
+    const current = formRef.current;
+    if (!current) return;
+    try {
+      const title = copyTitle(current.title);
+      const copy = await api.saveDraft({ ...current, id: undefined, revision: null, title });
+      setDirty(false);
+      setConflict((c) => c && { ...c, copy: { title, href: href(`${copy.kind}/${copy.id}`) } });
+    } catch (err) {
+      setMessage({ severity: 'error', text: (err as Error).message });
+    }
+  }, []);
+  const reload = useCallback(() => {
+    api.getDraft({ id }).then(load, (err: Error) => setMessage({ severity: 'error', text: err.message }));
+  }, [id, load]);
   useLeaveGuard(dirty);
 
   if (!draft || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
@@ -114,13 +148,15 @@ export function DraftEditor({ id }: { id: number }) {
         </Typography>
         {readOnly ? (
           <Chip color="success" label={`Đã ban hành: số ${draft.number}, ngày ${formatVnDate(draft.issuedDate)}`} />
+        ) : conflict ? (
+          <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" />
         ) : (
           <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />
         )}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
         {!readOnly && (
-          <Button variant="contained" onClick={() => void save().then((ok) => ok && setMessage({ severity: 'success', text: 'Đã lưu.' }))}>
+          <Button variant="contained" disabled={Boolean(conflict)} onClick={() => void save().then((ok) => ok && setMessage({ severity: 'success', text: 'Đã lưu.' }))}>
             Lưu
           </Button>
         )}
@@ -133,9 +169,12 @@ export function DraftEditor({ id }: { id: number }) {
         {!readOnly && (
           <Button onClick={() => void (dirty ? save() : Promise.resolve(true)).then((ok) => ok && setIssuing(true))}>Ghi số ban hành</Button>
         )}
-        {readOnly && <Button onClick={() => void api.reopenDraft({ id }).then(load)}>Mở lại để sửa</Button>}
+        {readOnly && (
+          <Button onClick={() => void api.reopenDraft({ id, revision: revision.current }).then(load, (err: Error) => setMessage({ severity: 'error', text: err.message }))}>Mở lại để sửa</Button>
+        )}
         <Button onClick={() => void api.duplicateDraft({ id }).then((copy) => (window.location.hash = href(`${list}/${copy.id}`)))}>Nhân bản</Button>
       </Stack>
+      <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="content" label="Nội dung" />
@@ -189,7 +228,7 @@ export function DraftEditor({ id }: { id: number }) {
         <IssueDialog
           onClose={() => setIssuing(false)}
           onIssue={async (number, date) => {
-            load(await api.issueDraft({ id, number, date }));
+            load(await api.issueDraft({ id, revision: revision.current, number, date }));
             setIssuing(false);
           }}
         />

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { formatScore, parseScore, type IndexComponent, type IndexDefinition } from '../../../shared/indices';
 import { api } from '../api';
 
-type Draft = Omit<IndexComponent, 'id' | 'maxScore' | 'weight'> & { id?: number; maxScore: string; weight: string };
+type Draft = Omit<IndexComponent, 'id' | 'maxScore' | 'weight' | 'revision'> & { id?: number; revision?: number; maxScore: string; weight: string };
 
 /** The index's parts per year: what changes between editions is edited here, not coded. */
 export function Structure({ index, onChanged }: { index: IndexDefinition; onChanged: (all: IndexDefinition[]) => void }) {
@@ -39,12 +39,14 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
       setFailure((err as Error).message);
     }
   }
-  const edit = (c?: IndexComponent) =>
+  const edit = (c?: IndexComponent) => {
+    setFailure(undefined);
     setDraft(
       c
         ? { ...c, maxScore: formatScore(c.maxScore), weight: formatScore(c.weight) }
         : { indexId: index.id, parentId: null, code: '', name: '', maxScore: '', weight: '', firstYear: new Date().getFullYear(), lastYear: null, confirmed: true },
     );
+  };
   return (
     <Stack spacing={2}>
       <div>
@@ -52,7 +54,7 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
           Thêm thành phần
         </Button>
       </div>
-      {failure && (
+      {failure && !draft && (
         <Alert severity="error" onClose={() => setFailure(undefined)}>
           {failure}
         </Alert>
@@ -96,6 +98,11 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
         <Dialog open onClose={() => setDraft(undefined)} maxWidth="sm" fullWidth>
           <DialogTitle>{draft.id ? 'Sửa thành phần' : 'Thêm thành phần'}</DialogTitle>
           <DialogContent>
+            {failure && (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {failure}
+              </Alert>
+            )}
             <Stack spacing={2} sx={{ pt: 1 }}>
               <TextField select label="Thuộc chỉ số nội dung" value={draft.parentId ?? ''} onChange={(e) => setDraft({ ...draft, parentId: e.target.value === '' ? null : Number(e.target.value) })}>
                 <MenuItem value="">(là chỉ số nội dung)</MenuItem>

@@ -11,8 +11,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
-import { PLAN_GROUPINGS, type Plan, type PlanInput } from '../../../shared/plans';
+import { isStale } from '../../../shared/api';
+import { PLAN_GROUPINGS, planInput, type Plan, type PlanInput } from '../../../shared/plans';
 import { api } from '../api';
+import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
@@ -22,10 +24,12 @@ import { DistributionEditor } from './DistributionEditor';
 import { refOptions } from './RefPicker';
 import { TasksEditor, withKey, type EditorTask } from './TasksEditor';
 
-type Form = Omit<PlanInput, 'body'> & { body: EditorBlock[] };
+/** The plan's fields as edited; tasks and the revision are kept beside it. */
+type Form = Omit<PlanInput, 'body' | 'tasks' | 'revision'> & { body: EditorBlock[] };
 
 function toForm(p: Plan): Form {
-  return { id: p.id, title: p.title, indexId: p.indexId, indexYear: p.indexYear, draftYear: p.draftYear, body: p.body as EditorBlock[], grouping: p.grouping, appendixTitle: p.appendixTitle, distribution: p.distribution, signer: p.signer };
+  const { tasks: _t, revision: _r, ...fields } = planInput(p);
+  return { ...fields, body: p.body as EditorBlock[] };
 }
 
 export function PlanEditor({ id }: { id: number }) {
@@ -39,12 +43,19 @@ export function PlanEditor({ id }: { id: number }) {
   const [message, setMessage] = useState<NoticeState>();
   const [issuing, setIssuing] = useState(false);
   const [dirty, setDirty] = useState(false);
+  // The revision the screen is based on; each save sends it and keeps the one it gets back.
+  const revision = useRef(0);
+  const [conflict, setConflict] = useState<ConflictState>();
+  const conflictRef = useRef(conflict);
+  conflictRef.current = conflict;
 
   const load = useCallback((p: Plan) => {
+    revision.current = p.revision;
     setPlan(p);
     setForm(toForm(p));
     setTasks(p.tasks.map(withKey));
     setDirty(false);
+    setConflict(undefined);
   }, []);
 
   useEffect(() => {
@@ -66,26 +77,52 @@ export function PlanEditor({ id }: { id: number }) {
   const latest = useRef({ form, tasks });
   latest.current = { form, tasks };
   const [savedAt, setSavedAt] = useState<string>();
-  const autosave = useCallback(async () => {
+  // Saves run one after another, so each is based on the revision the previous one returned.
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const save = useCallback((): Promise<boolean> => {
+    const run = async () => {
+      const { form: f, tasks: snapshot } = latest.current;
+      if (!f || conflictRef.current) return false;
+      try {
+        const saved = await api.savePlan({ ...f, body: f.body as PlanInput['body'], tasks: snapshot.map(({ key: _k, ...t }) => t), revision: revision.current });
+        revision.current = saved.revision;
+        const ids = new Map(snapshot.map((t, i) => [t.key, saved.tasks[i]?.id]));
+        setTasks((current) => current.map((t) => ({ ...t, id: t.id ?? ids.get(t.key) })));
+        setPlan(saved);
+        if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
+        setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+        return true;
+      } catch (err) {
+        if (isStale(err)) setConflict({ message: (err as Error).message });
+        else setMessage({ severity: 'error', text: (err as Error).message });
+        return false;
+      }
+    };
+    queue.current = queue.current.then(run);
+    return queue.current;
+  }, []);
+  useEffect(() => {
+    if (!dirty || conflict || plan?.status === 'issued') return;
+    const timer = setTimeout(() => void save(), 2500);
+    return () => clearTimeout(timer);
+  }, [dirty, form, tasks, plan?.status, conflict, save]);
+
+  /** The user's version, kept as a new draft plan beside the one saved elsewhere. */
+  const keepCopy = useCallback(async () => {
     const { form: f, tasks: snapshot } = latest.current;
     if (!f) return;
     try {
-      await api.savePlan({ ...f, body: f.body as PlanInput['body'] });
-      const saved = await api.savePlanTasks({ planId: id, tasks: snapshot.map(({ key: _k, ...t }) => t) });
-      const ids = new Map(snapshot.map((t, i) => [t.key, saved.tasks[i]?.id]));
-      setTasks((current) => current.map((t) => ({ ...t, id: t.id ?? ids.get(t.key) })));
-      setPlan(saved);
-      if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
-      setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+      const title = copyTitle(f.title);
+      const copy = await api.savePlan({ ...f, id: undefined, revision: null, title, body: f.body as PlanInput['body'], tasks: snapshot.map(({ key: _k, id: _id, ...t }) => t) });
+      setDirty(false);
+      setConflict((c) => c && { ...c, copy: { title, href: href(`ke-hoach/${copy.id}`) } });
     } catch (err) {
       setMessage({ severity: 'error', text: (err as Error).message });
     }
-  }, [id]);
-  useEffect(() => {
-    if (!dirty || plan?.status === 'issued') return;
-    const timer = setTimeout(() => void autosave(), 2500);
-    return () => clearTimeout(timer);
-  }, [dirty, form, tasks, plan?.status, autosave]);
+  }, []);
+  const reload = useCallback(() => {
+    api.getPlan({ id }).then(load, (err: Error) => setMessage({ severity: 'error', text: err.message }));
+  }, [id, load]);
 
   if (!plan || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
   const readOnly = plan.status === 'issued';
@@ -105,12 +142,6 @@ export function PlanEditor({ id }: { id: number }) {
     }
   };
 
-  async function save() {
-    await run(async () => {
-      await api.savePlan({ ...form!, body: form!.body as PlanInput['body'] });
-      load(await api.savePlanTasks({ planId: id, tasks: tasks.map(({ key: _k, ...t }) => t) }));
-    }, 'Đã lưu kế hoạch.');
-  }
 
   return (
     <Box>
@@ -119,11 +150,11 @@ export function PlanEditor({ id }: { id: number }) {
         <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
           Kế hoạch: {plan.title}
         </Typography>
-        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${plan.number}, ngày ${formatVnDate(plan.issuedDate)}`} /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
+        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${plan.number}, ngày ${formatVnDate(plan.issuedDate)}`} /> : conflict ? <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
         {!readOnly && (
-          <Button variant="contained" onClick={() => void save()}>
+          <Button variant="contained" disabled={Boolean(conflict)} onClick={() => void save().then((ok) => ok && setMessage({ severity: 'success', text: 'Đã lưu kế hoạch.' }))}>
             Lưu
           </Button>
         )}
@@ -138,7 +169,7 @@ export function PlanEditor({ id }: { id: number }) {
             Ghi số ban hành
           </Button>
         )}
-        {readOnly && <Button onClick={() => void run(async () => load(await api.reopenPlan({ id })), 'Đã mở lại để sửa.')}>Mở lại để sửa</Button>}
+        {readOnly && <Button onClick={() => void run(async () => load(await api.reopenPlan({ id, revision: revision.current })), 'Đã mở lại để sửa.')}>Mở lại để sửa</Button>}
         <Button
           onClick={() =>
             void run(async () => {
@@ -151,6 +182,7 @@ export function PlanEditor({ id }: { id: number }) {
         </Button>
         {dirty && <Typography variant="caption" sx={{ alignSelf: 'center' }}>Xuất văn bản được khi đã tự lưu xong.</Typography>}
       </Stack>
+      <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="general" label="Thông tin chung" />
@@ -205,7 +237,7 @@ export function PlanEditor({ id }: { id: number }) {
         <IssueDialog
           onClose={() => setIssuing(false)}
           onIssue={async (number, date) => {
-            const p = await api.issuePlan({ id, number, date });
+            const p = await api.issuePlan({ id, revision: revision.current, number, date });
             setIssuing(false);
             load(p);
             setMessage({ severity: 'success', text: `Đã ghi số ${p.number}, ngày ${formatVnDate(p.issuedDate)}.` });

@@ -25,6 +25,8 @@ import { RecipientLinesEditor, fromLines, toLines, type EditorLine } from './Rec
 
 interface Editor {
   id?: number;
+  /** The revision of the list as loaded; sent with the save. */
+  revision?: number;
   name: string;
   kind: RecipientListKind;
   lines: EditorLine[];
@@ -34,6 +36,7 @@ interface Editor {
 function fromList(list: RecipientList): Editor {
   return {
     id: list.id,
+    revision: list.revision,
     name: list.name,
     kind: list.kind,
     lines: fromLines(list.lines),
@@ -74,7 +77,7 @@ export function RecipientListsPage() {
 
   async function save() {
     try {
-      const saved = await api.saveRecipientList({ ...(editor.id ? { id: editor.id } : {}), name: editor.name, kind: editor.kind, lines: toLines(editor.lines, false) });
+      const saved = await api.saveRecipientList({ ...(editor.id ? { id: editor.id, revision: editor.revision } : {}), name: editor.name, kind: editor.kind, lines: toLines(editor.lines, false) });
       setEditor(fromList(saved));
       setMessage({ severity: 'success', text: `Đã lưu danh sách "${saved.name}".` });
       await reload();

@@ -246,10 +246,10 @@ export function RoundView({ id }: { id: number }) {
             <TextField key={key} multiline minRows={3} label={label} value={texts[key]} onChange={(e) => setTexts({ ...texts, [key]: e.target.value })} />
           ))}
           <Stack direction="row" spacing={1}>
-            <Button variant="contained" onClick={() => void guard(async () => (setRound(await api.saveReportTexts({ id, texts })), setMessage({ severity: 'success', text: 'Đã lưu nội dung báo cáo.' })))}>
+            <Button variant="contained" onClick={() => void guard(async () => (setRound(await api.saveReportTexts({ id, texts, revision: round?.revision })), setMessage({ severity: 'success', text: 'Đã lưu nội dung báo cáo.' })))}>
               Lưu nội dung
             </Button>
-            <Button variant="outlined" onClick={() => void guard(async () => (await api.saveReportTexts({ id, texts }), setPreviewing(true)))}>
+            <Button variant="outlined" onClick={() => void guard(async () => (setRound(await api.saveReportTexts({ id, texts, revision: round?.revision })), setPreviewing(true)))}>
               Xem trước
             </Button>
             <Button variant="outlined" onClick={() => void guard(async () => void (await exportFile(await api.exportRoundReportDocx({ roundId: id }))))}>
