@@ -113,10 +113,11 @@ export function fillDatabase(sqlite: BetterSqlite3.Database, size: DatasetSize, 
   const run = sqlite.transaction((): DatasetInfo => {
     sqlite
       .prepare(
-        `INSERT INTO issuer_profile (id, parent_name, issuer_name, issuer_abbr, place, drafting_unit_abbr, signer_authority, signer_title, signer_name, updated_at, issuer_full_name)
-         VALUES (1, 'Ủy ban nhân dân tỉnh Bắc Kạn', 'Sở Nội vụ', 'SNV', 'Bắc Kạn', 'CCHC', '["KT. GIÁM ĐỐC"]', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', ?, 'Sở Nội vụ tỉnh Bắc Kạn')`,
+        `INSERT INTO issuers (id, label, parent_name, issuer_name, issuer_full_name, issuer_abbr, place, drafting_unit_abbr, signer_json, is_default, search_key, created_at, updated_at)
+         VALUES (1, 'Sở Nội vụ', 'Ủy ban nhân dân tỉnh Bắc Kạn', 'Sở Nội vụ', 'Sở Nội vụ tỉnh Bắc Kạn', 'SNV', 'Bắc Kạn', 'CCHC',
+                 '{"authority":["KT. GIÁM ĐỐC"],"title":"PHÓ GIÁM ĐỐC","name":"Nguyễn Văn An"}', 1, 'so noi vu', ?, ?)`,
       )
-      .run(now);
+      .run(now, now);
 
     // Agencies: provincial departments first, then districts, their offices and communes.
     const addAgency = sqlite.prepare(

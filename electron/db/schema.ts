@@ -3,20 +3,79 @@ import type { Generated } from 'kysely';
 /** Bumped by every save of a record a user edits; a save based on an older one is refused (migration 0009). */
 type Revision = Generated<number>;
 
-export interface IssuerProfileTable {
+/** An issuing body (cơ quan ban hành): its header names, ký hiệu abbreviation, địa danh and default signer. */
+export interface IssuerTable {
   id: Generated<number>;
+  /** How the user tells issuers apart in lists ("Sở Nội vụ", "UBND tỉnh"). */
+  label: string;
   parent_name: string;
   issuer_name: string;
+  issuer_full_name: string;
   issuer_abbr: string;
   place: string;
   drafting_unit_abbr: string;
-  /** JSON array of authority lines. */
-  signer_authority: string;
-  signer_title: string;
-  signer_name: string;
-  updated_at: string;
-  issuer_full_name: Generated<string>;
+  /** The default signer: JSON of SignerSchema. */
+  signer_json: string;
+  is_default: number;
+  search_key: string;
   revision: Revision;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A number series (sổ) of an issuer: numbers run from 1 each calendar year. */
+export interface NumberSeriesTable {
+  id: Generated<number>;
+  issuer_id: number;
+  name: string;
+  revision: Revision;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which series numbers a kind, per issuer (a kind is in exactly one series of an issuer). */
+export interface NumberSeriesKindTable {
+  issuer_id: number;
+  kind: string;
+  series_id: number;
+}
+
+/** A number of a series and year, held by one record for good: the primary key is the uniqueness rule. */
+export interface NumberAllocationTable {
+  series_id: number;
+  year: number;
+  number: number;
+  record_type: 'plan' | 'document';
+  record_id: number;
+  allocated_at: string;
+}
+
+/** Every issue of a plan or document, frozen as issued; withdrawn copies stay as history. */
+export interface IssuedCopyTable {
+  id: Generated<number>;
+  record_type: 'plan' | 'document';
+  record_id: number;
+  kind: string;
+  issuer_id: number | null;
+  series_id: number | null;
+  year: number;
+  number: number;
+  code: string;
+  issued_date: string;
+  title: string;
+  signer_name: Generated<string>;
+  recipients_text: Generated<string>;
+  drafting_unit: Generated<string>;
+  model_json: string | null;
+  docx: Buffer | null;
+  sha256: string | null;
+  /** Issued before version 10: the bytes are frozen at the first export. */
+  legacy: Generated<number>;
+  issued_by: string;
+  issued_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
 }
 
 export interface AgencyTable {
@@ -134,6 +193,11 @@ export interface PlanTable {
   created_at: string;
   updated_at: string;
   revision: Revision;
+  issuer_id: number | null;
+  /** The ký hiệu it was issued under ("KH-UBND"); empty while a draft. */
+  code: Generated<string>;
+  /** A draft's month when known ("ngày … tháng 6 năm 2023"). */
+  draft_month: number | null;
 }
 
 export interface PlanTaskTable {
@@ -184,6 +248,8 @@ export interface SignerProfileTable {
   created_at: string;
   updated_at: string;
   revision: Revision;
+  /** NULL: usable for every issuer. */
+  issuer_id: number | null;
 }
 
 export interface DocumentTable {
@@ -201,6 +267,8 @@ export interface DocumentTable {
   created_at: string;
   updated_at: string;
   revision: Revision;
+  issuer_id: number | null;
+  draft_month: number | null;
 }
 
 export interface DocumentEventTable {
@@ -253,7 +321,11 @@ export interface AppSettingTable {
 }
 
 export interface Database {
-  issuer_profile: IssuerProfileTable;
+  issuers: IssuerTable;
+  number_series: NumberSeriesTable;
+  number_series_kinds: NumberSeriesKindTable;
+  number_allocations: NumberAllocationTable;
+  issued_copies: IssuedCopyTable;
   agencies: AgencyTable;
   agency_groups: AgencyGroupTable;
   agency_group_members: AgencyGroupMemberTable;

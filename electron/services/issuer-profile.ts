@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { IssuerProfile } from '../../shared/profile';
+import { foldVietnamese } from '../../shared/text';
+import { SignerSchema, type IssuerProfile } from '../../shared/profile';
 import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { claimRevision } from './revisions';
+import { seedNumberSeries } from './number-series-seed';
 
-export async function getIssuerProfile(db: Kysely<Database>): Promise<IssuerProfile | null> {
-  const row = await db.selectFrom('issuer_profile').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!row) return null;
+type IssuerRow = Database['issuers'];
+
+/** An issuer row as the profile shape the document models are built from. */
+export function issuerProfileOf(row: { [K in keyof IssuerRow]: IssuerRow[K] extends { __select__: infer S } ? S : IssuerRow[K] }): IssuerProfile {
   return {
     parentName: row.parent_name,
     issuerName: row.issuer_name,
@@ -14,38 +17,59 @@ export async function getIssuerProfile(db: Kysely<Database>): Promise<IssuerProf
     issuerAbbr: row.issuer_abbr,
     place: row.place,
     draftingUnitAbbr: row.drafting_unit_abbr,
-    signer: {
-      authority: JSON.parse(row.signer_authority) as string[],
-      title: row.signer_title,
-      name: row.signer_name,
-    },
+    signer: SignerSchema.parse(JSON.parse(row.signer_json)),
     revision: row.revision,
   };
 }
 
-/**
- * Saves the (already validated) profile; there is one per database. The first save creates it
- * (no revision); later ones carry the revision they were based on.
- */
-export async function saveIssuerProfile(db: Kysely<Database>, profile: IssuerProfile): Promise<IssuerProfile> {
-  const values = {
+/** The default issuing body, as a profile (null before the first one is set up). */
+export async function getIssuerProfile(db: Kysely<Database>): Promise<IssuerProfile | null> {
+  const row = await db.selectFrom('issuers').selectAll().where('is_default', '=', 1).executeTakeFirst();
+  return row ? issuerProfileOf(row) : null;
+}
+
+/** The issuer a record was made for, or the default one when it names none (or one since removed). */
+export async function issuerProfileFor(db: Kysely<Database>, issuerId: number | null): Promise<IssuerProfile | null> {
+  if (issuerId !== null) {
+    const row = await db.selectFrom('issuers').selectAll().where('id', '=', issuerId).executeTakeFirst();
+    if (row) return issuerProfileOf(row);
+  }
+  return getIssuerProfile(db);
+}
+
+export function issuerValues(profile: IssuerProfile) {
+  return {
     parent_name: profile.parentName,
     issuer_name: profile.issuerName,
     issuer_full_name: profile.issuerFullName,
     issuer_abbr: profile.issuerAbbr,
     place: profile.place,
     drafting_unit_abbr: profile.draftingUnitAbbr,
-    signer_authority: JSON.stringify(profile.signer.authority),
-    signer_title: profile.signer.title,
-    signer_name: profile.signer.name,
+    signer_json: JSON.stringify(profile.signer),
+    search_key: foldVietnamese(`${profile.issuerName} ${profile.issuerFullName} ${profile.issuerAbbr}`),
     updated_at: new Date().toISOString(),
   };
+}
+
+/**
+ * Saves the (already validated) default issuer. The first save creates it, with its number series
+ * (no revision); later ones carry the revision they were based on.
+ */
+export async function saveIssuerProfile(db: Kysely<Database>, profile: IssuerProfile): Promise<IssuerProfile> {
+  const values = issuerValues(profile);
   await transactional(db, async (trx) => {
-    const stored = await trx.selectFrom('issuer_profile').select('id').where('id', '=', 1).executeTakeFirst();
-    if (!stored) await trx.insertInto('issuer_profile').values({ id: 1, ...values }).execute();
-    else {
-      await claimRevision(trx, 'issuer_profile', 1, profile.revision, 'Thông tin cơ quan ban hành');
-      await trx.updateTable('issuer_profile').set(values).where('id', '=', 1).execute();
+    const stored = await trx.selectFrom('issuers').select('id').where('is_default', '=', 1).executeTakeFirst();
+    if (!stored) {
+      const label = profile.issuerFullName || profile.issuerName.replace(/\n/g, ' ');
+      const { id } = await trx
+        .insertInto('issuers')
+        .values({ ...values, label, is_default: 1, created_at: values.updated_at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await seedNumberSeries(trx, id);
+    } else {
+      await claimRevision(trx, 'issuers', stored.id, profile.revision, 'Thông tin cơ quan ban hành');
+      await trx.updateTable('issuers').set(values).where('id', '=', stored.id).execute();
     }
   });
   return (await getIssuerProfile(db))!;

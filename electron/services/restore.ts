@@ -5,7 +5,7 @@ import type { BackupSummary } from '../../shared/backups';
 import { acquireLock } from '../db/lock';
 import { migrate, schemaVersion } from '../db/migrate';
 import { MIGRATIONS, type Migration } from '../db/migrations';
-import { schemaDifferences } from '../db/schema-check';
+import { referenceSchema, schemaDifferences } from '../db/schema-check';
 import { registerSqlFunctions } from '../db/sql-functions';
 import { backupDay, fsyncDir, fsyncFile, integrityProblems, sealCopy } from './backups';
 import { ServiceError } from './errors';
@@ -184,8 +184,10 @@ export async function prepareBackupCopy(file: string, dest: string, options: Che
         'Hãy cài phiên bản NoiVu Desk mới hơn rồi khôi phục.',
       );
     }
-    const hasProfile = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'issuer_profile'").get();
-    if (version < 1 || !hasProfile) {
+    // A NoiVu Desk file has at least one of the tables its version should have (the exact check follows).
+    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]).map((n) => `table ${n}`));
+    const ours = version >= 1 && [...referenceSchema(version, migrations).objects.keys()].some((key) => tables.has(key));
+    if (!ours) {
       const broken = integrityProblems(db);
       if (broken.length) refuse('CORRUPT', `Bản sao lưu "${name}" bị hỏng (kiểm tra toàn vẹn không đạt: ${listed(broken)}).`);
       refuse('NOT_NOIVU', `Tệp "${name}" là cơ sở dữ liệu nhưng không phải dữ liệu NoiVu Desk.`);

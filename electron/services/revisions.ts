@@ -4,7 +4,8 @@ import type { REVISIONED_TABLES } from '../db/migrations/0009-revisions';
 import type { Database } from '../db/schema';
 import { ServiceError } from './errors';
 
-type RevisionedTable = (typeof REVISIONED_TABLES)[number];
+/** The tables of migration 0009, with the issuer profile become the issuers of migration 0010. */
+type RevisionedTable = Exclude<(typeof REVISIONED_TABLES)[number], 'issuer_profile'> | 'issuers' | 'number_series';
 
 /** A save based on a revision someone else has already replaced. */
 export class StaleRevisionError extends ServiceError {

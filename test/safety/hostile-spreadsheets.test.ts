@@ -11,7 +11,7 @@ import { checkedXlsx, SPREADSHEET_LIMITS, type ReadLimits } from '../../electron
 import type { Agency } from '../../shared/agencies';
 import type { ApiError } from '../../shared/api';
 import type { FileContent } from '../../shared/files';
-import type { Plan } from '../../shared/plans';
+import { planInput, type Plan } from '../../shared/plans';
 import type { Round, SubmissionImportFile } from '../../shared/reports';
 import { baseModel } from '../documents/fixtures';
 import { useTestBackend } from '../fixtures/backend';
@@ -139,7 +139,7 @@ describe('returned report forms among hostile files', () => {
     });
     const plan = await call<Plan>('createBlankPlan', { year: 2024 });
     const task = { componentId: null, componentLabel: 'Nội dung 1', content: 'Rà soát thủ tục hành chính.', lead: { type: 'agency', agencyId: a.id }, coordinators: [], deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '' };
-    await call('savePlanTasks', { planId: plan.id, tasks: [task] });
+    await call('savePlan', { ...planInput(plan), tasks: [task] });
     const round = await call<Round>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2024-01-01', periodTo: '2024-12-14', dueDate: '2099-12-31' });
     const form = await call<FileContent>('generateReportForm', { roundId: round.id, agencyId: a.id });
     const workbook = new ExcelJS.Workbook();

@@ -125,8 +125,9 @@ describe('start-up with a damaged data file', () => {
     }
     expect(backend.problem).toBeNull();
     expect(await call(backend, 'getStartupState')).toEqual({ state: 'ok' });
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile')).toMatchObject({ place: VALID_PROFILE.place });
-    await call(backend, 'saveIssuerProfile', { ...VALID_PROFILE, place: 'Thái Nguyên' });
+    const restored = await call<{ place: string; revision: number }>(backend, 'getIssuerProfile');
+    expect(restored).toMatchObject({ place: VALID_PROFILE.place });
+    await call(backend, 'saveIssuerProfile', { ...VALID_PROFILE, revision: restored.revision, place: 'Thái Nguyên' });
     expect(await call<{ place: string }>(backend, 'getIssuerProfile')).toMatchObject({ place: 'Thái Nguyên' });
   });
 

@@ -38,8 +38,14 @@ afterEach(async () => {
 async function genuineBackup(dir: string, version = LATEST_SCHEMA_VERSION, name = `noivu-v${version}.sqlite`): Promise<string> {
   const database = openDatabase(path.join(dir, `source-${name}`, 'noivu.sqlite'), { migrations: MIGRATIONS.slice(0, version) });
   try {
+    // the issuer profile became the issuers table in version 10
     database.sqlite
-      .prepare("insert into issuer_profile (id, issuer_name, issuer_abbr, place, signer_title, signer_name, updated_at) values (1, 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', 'CHỦ TỊCH', 'A', '2026-11-20T08:00:00.000Z')")
+      .prepare(
+        version >= 10
+          ? `insert into issuers (id, label, issuer_name, issuer_abbr, place, signer_json, is_default, search_key, created_at, updated_at)
+             values (1, 'UBND', 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', '{"authority":[],"title":"CHỦ TỊCH","name":"A"}', 1, 'uy ban nhan dan', '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z')`
+          : "insert into issuer_profile (id, issuer_name, issuer_abbr, place, signer_title, signer_name, updated_at) values (1, 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', 'CHỦ TỊCH', 'A', '2026-11-20T08:00:00.000Z')",
+      )
       .run();
     if (version >= 2) {
       const add = database.sqlite.prepare("insert into agencies (full_name, short_name, tier, search_key, created_at, updated_at) values (?, ?, 'so-ban-nganh', ?, 'x', '2026-11-21T09:30:00.000Z')");
@@ -125,7 +131,7 @@ describe('genuine backups of every version are accepted', () => {
     const restored = openDatabase(file);
     open.push(restored);
     expect(restored.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(restored.sqlite.prepare('select place from issuer_profile').pluck().get()).toBe('Bắc Kạn');
+    expect(restored.sqlite.prepare('select place from issuers').pluck().get()).toBe('Bắc Kạn');
   });
 
   it('accepts the version-1 file kept as a fixture', async () => {
@@ -200,9 +206,9 @@ describe('files that carry objects we did not create, or lack ours, are refused'
   });
   const check = async (backup: string, name?: string) => refusal(inspectBackup(backup, dbFile, { name }));
 
-  it('refuses a hollow file with only issuer_profile and the latest user_version', async () => {
+  it('refuses a hollow file with only the issuers table and the latest user_version', async () => {
     const hollow = path.join(dir, 'rong-ruot.sqlite');
-    tamper(hollow, `${storedSql(await genuineBackup(dir), 'issuer_profile')}; PRAGMA user_version = ${LATEST_SCHEMA_VERSION};`);
+    tamper(hollow, `${storedSql(await genuineBackup(dir), 'issuers')}; PRAGMA user_version = ${LATEST_SCHEMA_VERSION};`);
     const err = await check(hollow);
     expect(err.problem).toBe('UNEXPECTED_SCHEMA');
     expect(err.message).toMatch(/^Tệp "rong-ruot\.sqlite" không đúng cấu trúc dữ liệu NoiVu Desk/);
@@ -279,7 +285,7 @@ describe('files that carry objects we did not create, or lack ours, are refused'
 describe('a restore of an older backup migrates a copy first', () => {
   it('refuses a version-8 file relabelled as version 3 and keeps the current data', async () => {
     const dir = fresh('relabel');
-    const backup = await genuineBackup(dir, LATEST_SCHEMA_VERSION, 'doi-nhan.sqlite');
+    const backup = await genuineBackup(dir, 8, 'doi-nhan.sqlite');
     tamper(backup, 'PRAGMA user_version = 3');
     const { file, backupDir } = await currentData(dir);
     const before = fileState(file);

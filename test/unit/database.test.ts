@@ -8,15 +8,13 @@ import { openDatabase, type AppDatabase } from '../../electron/db/connection';
 import { DatabaseOpenError } from '../../electron/db/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/db/migrations';
 import { REVISIONED_TABLES } from '../../electron/db/migrations/0009-revisions';
-import { createDraft } from '../../electron/services/drafts';
 import { getIssuerProfile, saveIssuerProfile } from '../../electron/services/issuer-profile';
-import { createBlankPlan } from '../../electron/services/plans';
-import { saveRound } from '../../electron/services/report-rounds';
-import { loadSampleAgencies } from '../../electron/services/sample-agencies';
-import { saveSignerProfile } from '../../electron/services/signer-profiles';
-import { saveSnippet } from '../../electron/services/snippets';
 import { IssuerProfileSchema } from '../../shared/profile';
 import { VALID_PROFILE } from '../fixtures/profile';
+import { fillEveryTableAtVersion8 } from '../fixtures/every-table';
+
+/** Tables a later migration replaced, and the table their rows moved to. */
+const RENAMED: Readonly<Record<string, string>> = { issuer_profile: 'issuers' };
 
 const open: AppDatabase[] = [];
 function tempFile(): string {
@@ -62,7 +60,7 @@ describe('database', () => {
     const db = openTracked(file);
     expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     for (const [table, count] of Object.entries(counts)) {
-      expect((db.sqlite.prepare(`select count(*) c from "${table}"`).get() as { c: number }).c, table).toBeGreaterThanOrEqual(count);
+      expect((db.sqlite.prepare(`select count(*) c from "${RENAMED[table] ?? table}"`).get() as { c: number }).c, table).toBeGreaterThanOrEqual(count);
     }
     expect(await getIssuerProfile(db.db)).toMatchObject({ issuerAbbr: 'UBND', place: 'Bắc Kạn' });
   });
@@ -79,35 +77,14 @@ describe('database', () => {
       const counts = tables.map((t) => (older.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c);
       await older.close();
       const newer = openTracked(file);
-      tables.forEach((t, i) => expect((newer.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c).toBeGreaterThanOrEqual(counts[i]!));
+      tables.forEach((t, i) => expect((newer.sqlite.prepare(`select count(*) c from "${RENAMED[t.name] ?? t.name}"`).get() as { c: number }).c).toBeGreaterThanOrEqual(counts[i]!));
     }
   });
 
   it('upgrades a version 8 database with a row in every table to revisions: every row kept, each at revision 1', async () => {
     const file = tempFile();
     const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
-    const { db } = older;
-    // The services' create paths write only columns version 8 has.
-    await saveIssuerProfile(db, IssuerProfileSchema.parse(VALID_PROFILE));
-    await loadSampleAgencies(db);
-    const plan = await createBlankPlan(db, 2025);
-    const agencyId = (await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow()).id;
-    const groupId = (await db.selectFrom('agency_groups').select('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('plan_tasks').values({ plan_id: plan.id, position: 0, component_id: null, component_label: '', content: 'Rà soát', lead_agency_id: agencyId, lead_group_id: null, lead_text: '', deadline_json: '{"kind":"thuong-xuyen"}', expected_output: '' }).execute();
-    const taskId = (await db.selectFrom('plan_tasks').select('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('plan_task_coordinators').values({ task_id: taskId, position: 0, agency_id: null, group_id: groupId, text: '' }).execute();
-    await createDraft(db, 'cong-van', 2025);
-    await saveSnippet(db, { title: 'Đoạn riêng', text: 'Nội dung.' });
-    await saveSignerProfile(db, { label: 'Phó Chủ tịch', signer: VALID_PROFILE.signer });
-    const round = await saveRound(db, { planId: plan.id, kind: 'nam', name: 'Năm 2025', periodFrom: '2024-12-15', periodTo: '2025-12-14', dueDate: '2025-12-12' });
-    const index = await db.selectFrom('index_components').select(['id', 'index_id']).executeTakeFirstOrThrow();
-    await db.insertInto('index_year_results').values({ index_id: index.index_id, year: 2024, score: 40, rank: 3, rank_of: 63, band: '', updated_at: 'x' }).execute();
-    await db.insertInto('index_component_results').values({ component_id: index.id, year: 2024, score: 1, rank: null, band: '' }).execute();
-    await db.insertInto('report_submissions').values({ round_id: round.id, agency_id: agencyId, received_at: '2025-12-01', on_time: 1, source: 'tay' }).execute();
-    const submissionId = (await db.selectFrom('report_submissions').select('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('report_entries').values({ submission_id: submissionId, task_id: taskId, role: 'chu-tri', status: 'hoan-thanh-dung-han', result: 'Xong', evidence: '', difficulties: '', proposals: '' }).execute();
-    await db.insertInto('plan_events').values({ plan_id: plan.id, at: 'x', action: 'thử', detail: '' }).execute();
-    await db.insertInto('document_events').values({ document_id: (await db.selectFrom('documents').select('id').executeTakeFirstOrThrow()).id, at: 'x', action: 'thử', detail: '' }).execute();
+    await fillEveryTableAtVersion8(older);
 
     const tables = (older.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
     const rowsOf = (sqlite: BetterSqlite3.Database, table: string) => sqlite.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
@@ -115,7 +92,7 @@ describe('database', () => {
     for (const t of tables) expect(before[t]!.length, `${t} has a row before the upgrade`).toBeGreaterThan(0);
     await older.close();
 
-    const newer = openTracked(file);
+    const newer = openTracked(file, MIGRATIONS.slice(0, 9));
     expect(newer.schemaVersion).toBe(9);
     for (const t of tables) {
       const after = rowsOf(newer.sqlite, t);
@@ -130,7 +107,66 @@ describe('database', () => {
     expect(withRevision.sort()).toEqual(
       ['agencies', 'agency_groups', 'documents', 'index_components', 'issuer_profile', 'paragraph_snippets', 'plans', 'recipient_lists', 'report_rounds', 'signer_profiles'].sort(),
     );
-    expect((await getIssuerProfile(newer.db))?.revision).toBe(1);
+    expect(newer.sqlite.prepare('select revision from issuer_profile').pluck().get()).toBe(1);
+  });
+
+  it('moves a version 9 database with a row in every table to the record of issued documents without losing a row', async () => {
+    const file = tempFile();
+    const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
+    await fillEveryTableAtVersion8(older);
+    await older.close();
+    const nine = openDatabase(file, { migrations: MIGRATIONS.slice(0, 9) });
+    const tables = (nine.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const rowsOf = (sqlite: BetterSqlite3.Database, table: string) => sqlite.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
+    const before = Object.fromEntries(tables.map((t) => [t, rowsOf(nine.sqlite, t)]));
+    for (const t of tables) expect(before[t]!.length, `${t} has a row before the upgrade`).toBeGreaterThan(0);
+    await nine.close();
+
+    const ten = openTracked(file, MIGRATIONS.slice(0, 10));
+    expect(ten.schemaVersion).toBe(10);
+    const added: Record<string, string[]> = { plans: ['issuer_id', 'code', 'draft_month'], documents: ['issuer_id', 'draft_month'], signer_profiles: ['issuer_id'] };
+    for (const t of tables.filter((t) => t !== 'issuer_profile')) {
+      const after = rowsOf(ten.sqlite, t).map((r) => Object.fromEntries(Object.entries(r).filter(([column]) => !(added[t] ?? []).includes(column))));
+      expect(after, t).toEqual(before[t]);
+    }
+    // the profile became the default issuer, every value kept
+    const profile = before.issuer_profile![0]!;
+    const issuer = ten.sqlite.prepare('select * from issuers').all() as Record<string, unknown>[];
+    expect(issuer).toHaveLength(1);
+    expect(issuer[0]).toMatchObject({
+      id: 1,
+      is_default: 1,
+      parent_name: profile.parent_name,
+      issuer_name: profile.issuer_name,
+      issuer_full_name: profile.issuer_full_name,
+      issuer_abbr: profile.issuer_abbr,
+      place: profile.place,
+      drafting_unit_abbr: profile.drafting_unit_abbr,
+      revision: profile.revision,
+    });
+    expect(JSON.parse(issuer[0]!.signer_json as string)).toEqual({ authority: JSON.parse(profile.signer_authority as string), title: profile.signer_title, name: profile.signer_name });
+    expect(await getIssuerProfile(ten.db)).toMatchObject({ issuerAbbr: 'UBND', place: 'Bắc Kạn', signer: { name: 'Nguyễn Văn A' } });
+    // every plan and document belongs to it; the issued plan has its ký hiệu
+    expect(ten.sqlite.prepare('select count(*) from plans where issuer_id is not 1').pluck().get()).toBe(0);
+    expect(ten.sqlite.prepare('select count(*) from documents where issuer_id is not 1').pluck().get()).toBe(0);
+    expect(ten.sqlite.prepare("select code from plans where status = 'issued'").pluck().all()).toEqual(['KH-UBND']);
+    // one series per kind; each issued record has its number and a legacy copy, the earlier of two
+    // công văn that shared 1250 holds the number
+    expect(ten.sqlite.prepare('select count(*) from number_series_kinds where issuer_id = 1').pluck().get()).toBe(5);
+    const copies = ten.sqlite.prepare('select record_type, number, code, legacy, docx from issued_copies order by id').all();
+    expect(copies).toEqual([
+      { record_type: 'plan', number: 12, code: '', legacy: 1, docx: null },
+      { record_type: 'document', number: 1250, code: 'UBND-NV', legacy: 1, docx: null },
+      { record_type: 'document', number: 1250, code: 'UBND-NCPC', legacy: 1, docx: null },
+    ].map((c, i) => (i === 0 ? { ...c, code: expect.any(String) } : c)));
+    const allocations = ten.sqlite.prepare('select a.year, a.number, a.record_type, d.code from number_allocations a left join documents d on a.record_type = \'document\' and d.id = a.record_id order by a.number').all();
+    expect(allocations).toEqual([
+      { year: 2025, number: 12, record_type: 'plan', code: null },
+      { year: 2025, number: 1250, record_type: 'document', code: 'UBND-NV' },
+    ]);
+    // the database itself refuses a second record on a number of a series and year
+    const series = ten.sqlite.prepare("select series_id from number_series_kinds where issuer_id = 1 and kind = 'cong-van'").pluck().get();
+    expect(() => ten.sqlite.prepare("insert into number_allocations values (?, 2025, 1250, 'document', 99, 'x')").run(series)).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 
   it('rolls a failing migration back and leaves the database at the previous version', async () => {
@@ -143,7 +179,7 @@ describe('database', () => {
       name: 'broken',
       up(db) {
         db.exec('CREATE TABLE half_done (x)');
-        db.exec('DELETE FROM issuer_profile');
+        db.exec('DELETE FROM issuers');
         throw new Error('boom');
       },
     };
@@ -225,6 +261,6 @@ describe('database', () => {
     await db.close();
     const again = openTracked(file);
     expect(await getIssuerProfile(again.db)).toEqual({ ...profile, place: 'Thái Nguyên', revision: 2 });
-    expect(again.sqlite.prepare('select count(*) c from issuer_profile').get()).toEqual({ c: 1 });
+    expect(again.sqlite.prepare('select count(*) c from issuers').get()).toEqual({ c: 1 });
   });
 });
