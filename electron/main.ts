@@ -62,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, { devtools: !app.isPackaged });
     serveRenderer(RENDERER_DIR);
     registerIpc(backend.dispatch, isTrustedFrame);
     Menu.setApplicationMenu(buildMenu());

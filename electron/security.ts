@@ -46,12 +46,16 @@ export function isTrustedFrame(frame: WebFrameMain | null): boolean {
   }
 }
 
-/** No remote content, no permissions, nothing but our own pages. */
-export function hardenSession(session: Session): void {
+/**
+ * No remote content, no permissions, nothing but our own pages. The developer tools' own pages are
+ * let through only in a development build (the packaged app has no developer tools).
+ */
+export function hardenSession(session: Session, options: { devtools: boolean }): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('blob:app://noivu/') || details.url.startsWith('devtools://');
+    const url = details.url;
+    const allowed = url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('blob:app://noivu/') || (options.devtools && url.startsWith('devtools://'));
     callback({ cancel: !allowed });
   });
 }

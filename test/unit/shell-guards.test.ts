@@ -58,7 +58,7 @@ describe('session', () => {
   type PermissionRequest = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
   type BeforeRequest = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
 
-  async function hardened() {
+  async function hardened(options = { devtools: false }) {
     const { hardenSession } = await import('../../electron/security');
     const session = {
       permissionRequest: undefined as PermissionRequest | undefined,
@@ -69,7 +69,7 @@ describe('session', () => {
       setPermissionRequestHandler: (fn: PermissionRequest) => (session.permissionRequest = fn),
       setPermissionCheckHandler: (fn: (...args: unknown[]) => boolean) => (session.permissionCheck = fn),
       webRequest: { onBeforeRequest: (fn: BeforeRequest) => (session.beforeRequest = fn) },
-    } as never);
+    } as never, options);
     return session;
   }
 
@@ -81,6 +81,17 @@ describe('session', () => {
       expect(answers, permission).toEqual([false]);
       expect(session.permissionCheck!({}, permission, 'app://noivu', { requestingUrl: 'app://noivu/index.html' }), permission).toBe(false);
     }
+  });
+
+  it('lets the developer tools’ pages through only in a development build', async () => {
+    const cancelled = (session: Awaited<ReturnType<typeof hardened>>, url: string) => {
+      let answer: boolean | undefined;
+      session.beforeRequest!({ url }, (response) => (answer = response.cancel));
+      return answer;
+    };
+    const url = 'devtools://devtools/bundled/devtools_app.html';
+    expect(cancelled(await hardened({ devtools: false }), url)).toBe(true);
+    expect(cancelled(await hardened({ devtools: true }), url)).toBe(false);
   });
 
   it('lets through only requests for the app’s own pages', async () => {
