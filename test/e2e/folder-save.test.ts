@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveFilesToFolder } from '../../electron/services/files';
 import type { FileContent } from '../../shared/files';
-import type { Plan } from '../../shared/plans';
+import { planInput, type Plan } from '../../shared/plans';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { openSession, screenshot, type Session } from './harness';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const task = (content: string, lead: string) => ({
     componentId: null, componentLabel: '', content, lead: { type: 'agency', agencyId: id(lead) }, coordinators: [], deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',
   });
-  await call('savePlanTasks', { planId: plan.id, tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
+  await call('savePlan', { ...planInput(plan), tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
   await call('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' });
   await session.page.route('**/api/saveFilesToFolder', async (route) => {
     const { files } = route.request().postDataJSON() as { files: FileContent[] };
