@@ -33,7 +33,8 @@ function sqliteCode(err: unknown): string | undefined {
  * and its journals in a temporary folder. Refuses newer schemas and damaged files.
  */
 function inspectExisting(file: string, known: number): void {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-inspect-'));
+  // named like the services' staging folders (noivu-<kind>-<pid>-…) so a crash's leftover is swept at the next start
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `noivu-inspect-${process.pid}-`));
   const copy = path.join(scratch, 'noivu.sqlite');
   let probe: BetterSqlite3.Database | undefined;
   try {

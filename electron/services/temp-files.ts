@@ -11,7 +11,8 @@ import { isAlive } from '../db/lock';
  */
 
 const TEMP_BESIDE = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp(-wal|-shm|-journal)?$/;
-const STAGING = /^noivu-(?:restore|backup)-(\d+)-[A-Za-z0-9]{6}$/;
+/** Staged uploads and downloads, and the start-up probe's copy of the database (electron/db/connection.ts). */
+const STAGING = /^noivu-(?:restore|backup|inspect)-(\d+)-[A-Za-z0-9]{6}$/;
 /** Uploads staged by versions that did not yet name the process and never removed them. */
 const LEGACY_STAGING = /^noivu-restore-[A-Za-z0-9]{6}$/;
 const LEGACY_FILES = /^backup\.sqlite(-wal|-shm|-journal)?$/;

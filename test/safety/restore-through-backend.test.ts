@@ -147,6 +147,7 @@ describe('backups through the running backend', () => {
     const gone = [
       plant(path.join(tmp, `noivu-restore-${dead}-AbC123`, 'backup.sqlite')),
       plant(path.join(tmp, `noivu-backup-${dead}-xyz789`, 'noivu-sao-luu-2026-11-20.sqlite')),
+      plant(path.join(tmp, `noivu-inspect-${dead}-Qw3rty`, 'noivu.sqlite')),
       plant(path.join(tmp, 'noivu-restore-Old123', 'backup.sqlite')),
       plant(path.join(dir, 'data', `.noivu.sqlite.${dead}-0123abcd.tmp`)),
       plant(path.join(dir, 'data', `.noivu.sqlite.${dead}-0123abcd.tmp-journal`)),
