@@ -70,6 +70,8 @@ export const IndexYearResultsSchema = z
     year,
     overall: YearResultSchema,
     components: z.array(ComponentResultSchema).max(500),
+    /** The revision of the year's results the edit was based on; empty when the year had none. */
+    revision: basedOnRevision,
   })
   .strict();
 
@@ -156,6 +158,6 @@ export function compareCodes(a: string, b: string): number {
 }
 
 export const IndexResultsSchema = z.object({
-  overall: z.array(YearResultSchema.extend({ year: z.number() })),
+  overall: z.array(YearResultSchema.extend({ year: z.number(), revision: z.number() })),
   components: z.array(ComponentResultSchema.extend({ year: z.number() })),
 });

@@ -165,6 +165,7 @@ export interface IndexYearResultTable {
   rank_of: number | null;
   band: string;
   updated_at: string;
+  revision: Revision;
 }
 
 export interface IndexComponentResultTable {

@@ -97,6 +97,8 @@ export async function importIndexResults(
     year: input.year,
     overall: { score: overall?.score ?? before?.score ?? null, rank: overall?.rank ?? before?.rank ?? null, rankOf: before?.rankOf ?? null, band: before?.band ?? '' },
     components: [...merged.values()],
+    // the file is meant to replace the year's results: it is based on what is stored now
+    revision: before?.revision ?? null,
   });
   return { rows, matched, errors, applied: true };
 }

@@ -11,7 +11,7 @@ import {
 import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
-import { claimRevision } from './revisions';
+import { StaleRevisionError, claimRevision } from './revisions';
 
 export async function listIndices(db: Kysely<Database>): Promise<IndexDefinition[]> {
   const [indices, components] = await Promise.all([
@@ -87,7 +87,7 @@ export async function deleteIndexComponent(db: Kysely<Database>, id: number): Pr
 }
 
 export interface IndexResults {
-  overall: (YearResult & { year: number })[];
+  overall: (YearResult & { year: number; revision: number })[];
   components: (ComponentResult & { year: number })[];
 }
 
@@ -103,7 +103,7 @@ export async function getIndexResults(db: Kysely<Database>, indexId: number): Pr
       .execute(),
   ]);
   return {
-    overall: overall.map((o) => ({ year: o.year, score: o.score, rank: o.rank, rankOf: o.rank_of, band: o.band })),
+    overall: overall.map((o) => ({ year: o.year, score: o.score, rank: o.rank, rankOf: o.rank_of, band: o.band, revision: o.revision })),
     components: components.map((c) => ({ componentId: c.component_id, year: c.year, score: c.score, rank: c.rank, band: c.band })),
   };
 }
@@ -133,10 +133,20 @@ export async function saveIndexYearResults(db: Kysely<Database>, input: IndexYea
     }
     const now = new Date().toISOString();
     const o = input.overall;
+    // A year's results are one record: a save based on what another window has since replaced is refused.
+    const stored = await trx
+      .selectFrom('index_year_results')
+      .select(['revision', 'updated_at'])
+      .where('index_id', '=', input.indexId)
+      .where('year', '=', input.year)
+      .executeTakeFirst();
+    if (stored && stored.revision !== input.revision) throw new StaleRevisionError(`Kết quả chỉ số năm ${input.year}`, stored.updated_at);
     await trx
       .insertInto('index_year_results')
       .values({ index_id: input.indexId, year: input.year, score: o.score, rank: o.rank, rank_of: o.rankOf, band: o.band, updated_at: now })
-      .onConflict((oc) => oc.columns(['index_id', 'year']).doUpdateSet({ score: o.score, rank: o.rank, rank_of: o.rankOf, band: o.band, updated_at: now }))
+      .onConflict((oc) =>
+        oc.columns(['index_id', 'year']).doUpdateSet({ score: o.score, rank: o.rank, rank_of: o.rankOf, band: o.band, updated_at: now, revision: (stored?.revision ?? 0) + 1 }),
+      )
       .execute();
     if (ids.length) await trx.deleteFrom('index_component_results').where('year', '=', input.year).where('component_id', 'in', ids).execute();
     const rows = input.components.filter((r) => r.score !== null || r.rank !== null || r.band !== '');

@@ -103,6 +103,20 @@ const CASES: RecordCase[] = [
     read: async (c) => (await firstIndex()).components.find((x) => x.id === c.id)!.name,
   },
   {
+    kind: 'kết quả chỉ số một năm',
+    create: async () => {
+      const index = await firstIndex();
+      const results = await call<{ overall: { year: number; revision: number }[] }>('saveIndexYearResults', { indexId: index.id, year: 2024, overall: { score: 40, rank: 3, rankOf: 63, band: 'Ban đầu' }, components: [], revision: null });
+      return { revision: results.overall.find((o) => o.year === 2024)!.revision };
+    },
+    save: async (r, band) => {
+      const index = await firstIndex();
+      const results = await call<{ overall: { year: number; revision: number }[] }>('saveIndexYearResults', { indexId: index.id, year: 2024, overall: { score: 40, rank: 3, rankOf: 63, band }, components: [], revision: r.revision });
+      return { revision: results.overall.find((o) => o.year === 2024)!.revision };
+    },
+    read: async () => (await call<{ overall: { year: number; band: string }[] }>('getIndexResults', { indexId: (await firstIndex()).id })).overall.find((o) => o.year === 2024)!.band,
+  },
+  {
     kind: 'kỳ báo cáo',
     create: async () => {
       const plan = await call<Plan>('createBlankPlan', { year: 2025 });

@@ -112,6 +112,9 @@ export const migration0010: Migration = {
       CREATE UNIQUE INDEX issued_copies_current ON issued_copies(record_type, record_id) WHERE withdrawn_at IS NULL;
       CREATE INDEX issued_copies_record ON issued_copies(record_type, record_id, id);
 
+      -- the one edited record migration 0009 left without a revision: a year's published results of an index
+      ALTER TABLE index_year_results ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+
       ALTER TABLE signer_profiles ADD COLUMN issuer_id INTEGER REFERENCES issuers(id) ON DELETE CASCADE;
       ALTER TABLE plans ADD COLUMN issuer_id INTEGER REFERENCES issuers(id) ON DELETE RESTRICT;
       ALTER TABLE plans ADD COLUMN code TEXT NOT NULL DEFAULT '';

@@ -59,6 +59,8 @@ export function ResultsEntry(props: { index: IndexDefinition; results: Results; 
         year,
         overall: { score: parseScore(overall.score), rank: rankOrNull(overall.rank), rankOf: rankOrNull(overall.rankOf), band: overall.band },
         components: components.map((c) => ({ componentId: c.id, score: parseScore(row(c.id).score), rank: rankOrNull(row(c.id).rank), band: row(c.id).band })),
+        // a refusal (another window saved this year meanwhile) keeps what is typed here on screen
+        revision: results.overall.find((r) => r.year === year)?.revision ?? null,
       });
       props.onSaved(saved);
       setMessage({ severity: 'success', text: `Đã lưu kết quả Chỉ số ${index.code} năm ${year}.` });
