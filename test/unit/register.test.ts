@@ -2,15 +2,15 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { copyCount, splitDistribution } from '../../electron/services/register-export';
 import type { Draft } from '../../shared/drafts';
-import type { RegisterEntry } from '../../shared/register';
+import type { RegisterEntry, RegisterFilter } from '../../shared/register';
 import { foldVietnamese } from '../../shared/text';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { useTestBackend } from '../fixtures/backend';
 
 const { backend, call } = useTestBackend('register');
 
-const ALL = { query: '', kind: null, year: null, issuerId: null, status: null };
-const list = (filter: Partial<typeof ALL>) => call<RegisterEntry[]>('listRegister', { ...ALL, ...filter });
+const ALL: RegisterFilter = { query: '', kind: null, year: null, issuerId: null, status: null };
+const list = (filter: Partial<RegisterFilter>) => call<RegisterEntry[]>('listRegister', { ...ALL, ...filter });
 const saveFields = (d: Draft) => ({ id: d.id, revision: d.revision, title: d.title, draftYear: d.draftYear, content: d.content });
 
 interface Issue {
@@ -140,7 +140,7 @@ describe('exportRegisterXlsx', () => {
     const file = await call<{ fileName: string; base64: string }>('exportRegisterXlsx', { ...ALL, year: 2026 });
     expect(file.fileName).toBe('so-dang-ky-van-ban-di-2026.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64'));
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(sheet.getCell('A1').value).toBe('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
