@@ -54,8 +54,8 @@ export function RegisterTable({ entries, showKind }: { entries: RegisterEntry[];
             <TableRow key={`${e.kind}-${e.id}`} hover>
               <TableCell>{e.number === null ? '' : padNd30(e.number)}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.code}</TableCell>
-              <TableCell>{e.issuedDate ? formatVnDate(e.issuedDate) : <Typography variant="body2" color="text.secondary">{`năm ${e.year}`}</Typography>}</TableCell>
-              {showKind && <TableCell>{REGISTER_KIND_LABELS[e.kind]}</TableCell>}
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.issuedDate ? formatVnDate(e.issuedDate) : <Typography variant="body2" color="text.secondary">{`năm ${e.year}`}</Typography>}</TableCell>
+              {showKind && <TableCell sx={{ whiteSpace: 'nowrap' }}>{REGISTER_KIND_LABELS[e.kind]}</TableCell>}
               <TableCell>
                 <a href={href(`${e.kind}/${e.id}`)}>{e.kind === 'cong-van' ? `V/v ${e.title}` : e.title}</a>
               </TableCell>
