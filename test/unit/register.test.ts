@@ -108,8 +108,9 @@ describe('listRegister', () => {
   });
 
   it('refuses a filter it does not know, with a message naming the field', async () => {
-    await expect(list({ status: 'deleted' as never })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(list({ query: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(list({ status: 'deleted' as never })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Trạng thái') });
+    await expect(list({ query: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'VALIDATION', message: 'Từ khóa: dài quá 200 ký tự' });
+    await expect(list({ issuerId: 0 })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Cơ quan ban hành: /) });
   });
 
   it('searches 2,000 records in SQL on the folded search_key column, not on titles folded in JavaScript', async () => {
