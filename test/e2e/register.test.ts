@@ -78,4 +78,22 @@ describe('Sổ văn bản', () => {
     expect([sheet.getCell('A4').value, sheet.getCell('A5').value, sheet.rowCount]).toEqual(['07/UBND-NV', '1250/UBND-NV', 5]);
     expect(sheet.getCell('H4').value).toContain('thu hồi: sai tên cơ quan nhận');
   });
+
+  it('shows 2,000 records a page of 50 rows at a time', async () => {
+    const { page } = session;
+    const { sqlite } = session.web.backend.database;
+    const insert = sqlite.prepare("INSERT INTO documents (kind, title, draft_year, content_json, search_key, created_at, updated_at) VALUES ('cong-van', ?, 2026, ?, ?, ?, ?)");
+    const content = JSON.stringify({ signer: { name: 'Phạm Duy Hưng' } });
+    sqlite.transaction(() => {
+      for (let n = 1; n <= 2000; n++) insert.run(`báo cáo số ${n}`, content, `bao cao so ${n}`, '2026-01-01T00:00:00Z', `2026-01-02T00:00:00.${String(n).padStart(4, '0')}Z`);
+    })();
+    await page.reload();
+    const register = page.getByRole('table', { name: 'Sổ văn bản' });
+    await expect.poll(async () => page.getByText('1–50 / 2003').count()).toBe(1);
+    expect(await register.locator('tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    await expect.poll(async () => page.getByText('51–100 / 2003').count()).toBe(1);
+    expect(await register.locator('tbody tr').count()).toBe(50);
+    await screenshot(page, 'register-pages');
+  });
 });
