@@ -7,11 +7,10 @@ import {
   DraftInputSchema,
   DraftSchema,
   IssueDraftSchema,
-  RegisterEntrySchema,
-  RegisterFilterSchema,
   SignerProfileInputSchema,
   SignerProfileSchema,
 } from './drafts';
+import { RegisterEntrySchema, RegisterFilterSchema } from './register';
 import { BackupKeepSchema, BackupSummarySchema, UploadedBackupSchema } from './backups';
 import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
@@ -136,6 +135,7 @@ export const contract = {
   saveSnippet: { input: SnippetInputSchema, output: SnippetSchema },
   deleteSnippet: { input: byId, output: done },
   listRegister: { input: RegisterFilterSchema, output: z.array(RegisterEntrySchema) },
+  exportRegisterXlsx: { input: RegisterFilterSchema, output: FileContentSchema },
   getDraft: { input: byId, output: DraftSchema },
   createDraft: {
     input: z.object({ kind: z.enum(['chi-thi', 'cong-van']), year: z.number().int().min(2000).max(2100), template: CongVanTemplateSchema.nullable() }).strict(),

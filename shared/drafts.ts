@@ -1,7 +1,7 @@
 import { z } from './validation';
 import { isIsoDate } from './dates';
 import { BlockSchema } from './document/model';
-import { basedOnRevision, multilineText, optionalCode, requiredLine, textLine } from './fields';
+import { basedOnRevision, multilineText, optionalCode, requiredLine } from './fields';
 import { AgencyRefSchema } from './plans';
 import { SignerSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema } from './recipients';
@@ -81,28 +81,6 @@ export type CongVanContent = z.output<typeof CongVanContentSchema>;
 
 export const IssueDraftSchema = z
   .object({ id, revision: basedOnRevision, number: z.number().int().min(1).max(999_999), date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }) })
-  .strict();
-
-/** One row of the register: every document, Kế hoạch included. */
-export const RegisterEntrySchema = z.object({
-  kind: z.enum(['ke-hoach', 'chi-thi', 'cong-van']),
-  id,
-  title: z.string(),
-  status: z.enum(['draft', 'issued']),
-  number: z.number().nullable(),
-  issuedDate: z.string().nullable(),
-  year: z.number(),
-  updatedAt: z.string(),
-});
-export type RegisterEntry = z.output<typeof RegisterEntrySchema>;
-
-export const RegisterFilterSchema = z
-  .object({
-    query: textLine(200),
-    kind: z.enum(['ke-hoach', 'chi-thi', 'cong-van']).nullable(),
-    year: year.nullable(),
-    status: z.enum(['draft', 'issued']).nullable(),
-  })
   .strict();
 
 /** Starting points for a công văn. */

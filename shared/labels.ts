@@ -93,6 +93,7 @@ const LABELS: Record<string, string> = {
   label: 'Tên gọi',
   path: 'Đường dẫn',
   status: 'Trạng thái',
+  issuerId: 'Cơ quan ban hành',
   files: 'Các tệp',
   roundId: 'Kỳ báo cáo',
   periodFrom: 'Từ ngày',

@@ -44,6 +44,7 @@ export const REQUEST_NAMES = [
   'saveSnippet',
   'deleteSnippet',
   'listRegister',
+  'exportRegisterXlsx',
   'getDraft',
   'createDraft',
   'saveDraft',

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { formatVnDate } from '../../shared/dates';
 import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
-import { DRAFT_KINDS, type ChiThiContent, type CongVanContent, type CongVanTemplate, type Draft, type DraftFields, type DraftKind, type RegisterEntry } from '../../shared/drafts';
+import { DRAFT_KINDS, type ChiThiContent, type CongVanContent, type CongVanTemplate, type Draft, type DraftFields, type DraftKind } from '../../shared/drafts';
 import { DOCUMENT_KINDS, formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
 import type { NameBook } from '../../shared/plan-appendix';
 import { modelIssuer, type IssuerProfile } from '../../shared/profile';
@@ -14,7 +14,7 @@ import { ServiceError } from './errors';
 import { bumpRevision, claimRevision, recordGone } from './revisions';
 import { getIssuerProfile } from './issuer-profile';
 import { loadNameBook } from './name-book';
-import { getPlan, listPlans } from './plans';
+import { getPlan } from './plans';
 import { resolveLines } from './recipient-lists';
 
 const READ_ONLY = 'Văn bản đã ban hành nên chỉ xem được. Bấm "Mở lại để sửa" nếu thật sự cần sửa.';
@@ -196,25 +196,6 @@ export async function deleteDraft(db: Kysely<Database>, id: number, revision?: n
     await claimDraft(trx, d, revision);
     await trx.deleteFrom('documents').where('id', '=', id).execute();
   });
-}
-
-/** Every document — Kế hoạch, Chỉ thị, Công văn — filtered and newest first. */
-export async function listRegister(
-  db: Kysely<Database>,
-  filter: { query: string; kind: RegisterEntry['kind'] | null; year: number | null; status: 'draft' | 'issued' | null },
-): Promise<RegisterEntry[]> {
-  const docs = (await db.selectFrom('documents').selectAll().execute()).map(
-    (r): RegisterEntry & { key: string } => ({ kind: r.kind, id: r.id, title: r.title, status: r.status, number: r.number, issuedDate: r.issued_date, year: r.issued_date ? Number(r.issued_date.slice(0, 4)) : r.draft_year, updatedAt: r.updated_at, key: r.search_key }),
-  );
-  const plans = (await listPlans(db)).map(
-    (p): RegisterEntry & { key: string } => ({ kind: 'ke-hoach', id: p.id, title: p.title, status: p.status, number: p.number, issuedDate: p.issuedDate, year: p.issuedDate ? Number(p.issuedDate.slice(0, 4)) : p.draftYear, updatedAt: p.updatedAt, key: foldVietnamese(p.title) }),
-  );
-  const tokens = foldVietnamese(filter.query).split(' ').filter(Boolean);
-  return [...docs, ...plans]
-    .filter((e) => tokens.every((t) => e.key.includes(t)))
-    .filter((e) => (filter.kind ? e.kind === filter.kind : true) && (filter.year ? e.year === filter.year : true) && (filter.status ? e.status === filter.status : true))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .map(({ key: _k, ...e }) => e);
 }
 
 function chiThiBody(content: ChiThiContent, names: NameBook): Block[] {

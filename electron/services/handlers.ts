@@ -14,7 +14,9 @@ import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
 import { exportDraftDocx } from './document-export';
-import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, listRegister, reopenDraft, saveDraft } from './drafts';
+import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, reopenDraft, saveDraft } from './drafts';
+import { listRegister } from './register';
+import { exportRegisterXlsx } from './register-export';
 import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type DesktopPort } from './files';
 import { generateReportForm, importReportForms } from './report-forms';
 import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
@@ -93,6 +95,7 @@ export function createHandlers({ database, version, transport, desktop, maintena
     saveSnippet: (snippet) => saveSnippet(db, snippet),
     deleteSnippet: async ({ id }) => (await deleteSnippet(db, id), DONE),
     listRegister: (filter) => listRegister(db, filter),
+    exportRegisterXlsx: (filter) => exportRegisterXlsx(db, filter),
     getDraft: ({ id }) => getDraft(db, id),
     createDraft: ({ kind, year, template }) => createDraft(db, kind, year, template ?? undefined),
     saveDraft: (draft) => saveDraft(db, draft),

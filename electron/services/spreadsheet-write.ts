@@ -14,10 +14,21 @@ export function newWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+/** Title lines, if any, are printed bold and centred across the columns above the header row. */
+export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[], titles: readonly string[] = []): ExcelJS.Worksheet {
+  const headerRow = titles.length + 1;
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow }] });
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key ?? c.header, width: Math.max(6, c.width) }));
-  sheet.getRow(1).font = { bold: true };
+  if (titles.length) {
+    sheet.spliceRows(1, 0, ...titles.map((t) => [t]));
+    titles.forEach((_, i) => {
+      sheet.mergeCells(i + 1, 1, i + 1, columns.length);
+      const cell = sheet.getCell(i + 1, 1);
+      cell.font = { bold: true, size: i === 0 ? 14 : 12 };
+      cell.alignment = { horizontal: 'center' };
+    });
+  }
+  sheet.getRow(headerRow).font = { bold: true };
   return sheet;
 }
 

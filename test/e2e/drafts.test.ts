@@ -136,7 +136,7 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
     expect(xml).not.toContain('TM. ỦY BAN');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Sổ văn bản', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Tìm theo trích yếu' }).fill('hai long nguoi dan');
+    await page.getByRole('textbox', { name: 'Tìm theo số, ký hiệu hoặc trích yếu' }).fill('hai long nguoi dan');
     const register = page.getByRole('table', { name: 'Sổ văn bản' });
     // the unfiltered list shows first; wait for the search result itself
     await expect.poll(async () => (await register.locator('tbody tr').count()) === 1 && (await register.innerText()).includes('Về việc nâng cao sự hài lòng')).toBe(true);

@@ -27,6 +27,7 @@ const CODES: ReadonlySet<ApiError['code']> = new Set(['VALIDATION', 'NOT_FOUND',
 const READS: ReadonlySet<RequestName> = new Set([
   'getAppInfo', 'getIssuerProfile', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
   'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportPlanDocx', 'exportPlanTasksXlsx', 'inspectBackup',
+  'listRegister', 'exportRegisterXlsx',
 ]);
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
 
@@ -96,6 +97,8 @@ beforeAll(async () => {
     createPlanFromDeclines: { indexId: papi.id, year: 2022 },
     exportPlanDocx: { id: planId },
     exportPlanTasksXlsx: { id: planId },
+    listRegister: { query: '1250/UBND', kind: null, year: 2026, issuerId: null, status: null },
+    exportRegisterXlsx: { query: '', kind: 'cong-van', year: null, issuerId: 1, status: 'withdrawn' },
     inspectBackup: { file: (await call<{ file: unknown }>(dispatch, 'makeBackup', {})).file },
   };
   void distribution;

@@ -96,10 +96,10 @@ describe('register and files', () => {
     await call('saveDraft', { ...saveFields(cv), title: 'triển khai Kế hoạch cải cách hành chính' });
     await call('createDraft', { kind: 'chi-thi', year: 2024, template: null });
     await call('createBlankPlan', { year: 2024 });
-    const all = await call<{ kind: string }[]>('listRegister', { query: '', kind: null, year: null, status: null });
+    const all = await call<{ kind: string }[]>('listRegister', { query: '', kind: null, year: null, issuerId: null, status: null });
     expect(all.map((e) => e.kind).sort()).toEqual(['chi-thi', 'cong-van', 'ke-hoach']);
-    expect(await call<{ id: number }[]>('listRegister', { query: 'cai cach hanh chinh', kind: null, year: 2024, status: 'draft' })).toHaveLength(1);
-    expect(await call('listRegister', { query: '', kind: 'cong-van', year: null, status: 'issued' })).toEqual([]);
+    expect(await call<{ id: number }[]>('listRegister', { query: 'cai cach hanh chinh', kind: null, year: 2024, issuerId: null, status: 'draft' })).toHaveLength(1);
+    expect(await call('listRegister', { query: '', kind: 'cong-van', year: null, issuerId: null, status: 'issued' })).toEqual([]);
   });
 
   it('saves an export where the user chose, atomically, and refuses a file held open elsewhere', async () => {

@@ -10,7 +10,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
-import { DRAFT_KINDS, type CongVanTemplate, type DraftKind, type RegisterEntry } from '../../../shared/drafts';
+import { DRAFT_KINDS, type CongVanTemplate, type DraftKind } from '../../../shared/drafts';
+import type { RegisterEntry } from '../../../shared/register';
 import type { AgencyRef, PlanSummary } from '../../../shared/plans';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
@@ -80,7 +81,7 @@ export function DraftsPage({ kind }: { kind: DraftKind }) {
   const [choice, setChoice] = useState<Choice>();
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
-    api.listRegister({ query: '', kind, year: null, status: null }).then(setEntries, (err: Error) => setFailure(err.message));
+    api.listRegister({ query: '', kind, year: null, issuerId: null, status: null }).then(setEntries, (err: Error) => setFailure(err.message));
   }, [kind]);
   const create = async (template: CongVanTemplate | null) => {
     try {
