@@ -16,7 +16,7 @@ import { BackupKeepSchema, BackupSummarySchema, UploadedBackupSchema } from './b
 import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema } from './plans';
-import { IssuerProfileSchema } from './profile';
+import { issuerRequests } from './issuers';
 import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { StartupStateSchema } from './startup';
@@ -49,14 +49,7 @@ export const contract = {
       transport: z.enum(['electron', 'web']),
     }),
   },
-  getIssuerProfile: {
-    input: none,
-    output: IssuerProfileSchema.nullable(),
-  },
-  saveIssuerProfile: {
-    input: IssuerProfileSchema,
-    output: IssuerProfileSchema,
-  },
+  ...issuerRequests,
   listAgencies: {
     input: z.object({ query: textLine(200), tier: z.enum(AGENCY_TIER_IDS).nullable(), includeInactive: z.boolean() }).strict(),
     output: z.array(AgencySchema),

@@ -8,7 +8,7 @@ import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreads
 import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
 import { importIndexResults, previewSpreadsheet } from './index-import';
 import { ServiceError } from './errors';
-import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
+import { deleteIssuer, deleteNumberSeries, listIssuers, listNumberSeries, saveIssuer, saveNumberSeries, setDefaultIssuer } from './issuers';
 import { backupsOverview, chooseBackupSource, getBackupKeep, makeBackup, setBackupKeep } from './maintenance';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan } from './plans';
@@ -54,8 +54,13 @@ export function createHandlers({ database, version, transport, desktop, maintena
       schemaVersion: database.schemaVersion,
       transport,
     }),
-    getIssuerProfile: () => getIssuerProfile(db),
-    saveIssuerProfile: (profile) => saveIssuerProfile(db, profile),
+    listIssuers: () => listIssuers(db),
+    saveIssuer: (issuer) => saveIssuer(db, issuer),
+    deleteIssuer: async (input) => (await deleteIssuer(db, input), DONE),
+    setDefaultIssuer: ({ id }) => setDefaultIssuer(db, id),
+    listNumberSeries: ({ issuerId }) => listNumberSeries(db, issuerId),
+    saveNumberSeries: (series) => saveNumberSeries(db, series),
+    deleteNumberSeries: (input) => deleteNumberSeries(db, input),
     listAgencies: (filter) => listAgencies(db, filter),
     saveAgency: ({ agency, confirmDuplicate }) => saveAgency(db, { ...agency, confirmDuplicate }),
     setAgencyActive: ({ id, active }) => setAgencyActive(db, id, active),
