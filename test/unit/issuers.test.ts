@@ -149,6 +149,14 @@ describe('number series', () => {
     await call('saveNumberSeries', { id: cv.id, revision: cv.revision, issuerId: ubnd.id, name: 'Công văn', kinds: ['cong-van'] });
   });
 
+  it("refuses to touch another issuer's series", async () => {
+    const { ubnd, snv } = await twoIssuers();
+    const theirs = named(await series(ubnd.id), 'Công văn');
+    const r = await refusal(call('saveNumberSeries', { id: theirs.id, revision: theirs.revision, issuerId: snv.id, name: 'Của tôi', kinds: ['cong-van'] }));
+    expect(r).toMatchObject({ code: 'NOT_FOUND' });
+    expect(named(await series(ubnd.id), 'Công văn').revision).toBe(1);
+  });
+
   it('refuses a stale rename', async () => {
     const { snv } = await twoIssuers();
     const cv = named(await series(snv.id), 'Công văn');
@@ -185,5 +193,45 @@ describe('number series', () => {
     expect(stale.code).toBe('CONFLICT');
     const after = await call<NumberSeries[]>('deleteNumberSeries', { id: emptied.id, revision: emptied.revision });
     expect(after.map((s) => s.name)).not.toContain('Thông báo');
+  });
+});
+
+describe('records choose their issuer', () => {
+  it('gives new plans and drafts the default issuer, or the one asked for, with its signer', async () => {
+    const { ubnd, snv } = await twoIssuers();
+    const plan = await call<{ id: number; issuerId: number; signer: { name: string } }>('createBlankPlan', { year: 2026 });
+    expect(plan).toMatchObject({ issuerId: ubnd.id, signer: { name: 'Phạm Duy Hưng' } });
+    const forSo = await call<{ issuerId: number; signer: { name: string } }>('createBlankPlan', { year: 2026, issuerId: snv.id });
+    expect(forSo).toMatchObject({ issuerId: snv.id, signer: { name: 'Lê Thị Hoa' } });
+    const cv = await call<{ id: number; issuerId: number; content: { unit: string; signer: { name: string } } }>('createDraft', { kind: 'cong-van', year: 2026, template: null, issuerId: snv.id });
+    expect(cv).toMatchObject({ issuerId: snv.id, content: { unit: 'CCHC', signer: { name: 'Lê Thị Hoa' } } });
+    expect(await call('duplicateDraft', { id: cv.id })).toMatchObject({ issuerId: snv.id });
+    expect(await call('duplicatePlan', { id: plan.id })).toMatchObject({ issuerId: ubnd.id });
+    const unknown = await refusal(call('createDraft', { kind: 'chi-thi', year: 2026, template: null, issuerId: 999 }));
+    expect(unknown).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Không tìm thấy cơ quan ban hành số 999') });
+  });
+
+  it('changes the issuer of a draft, keeps it when the save does not name one, and refuses it once issued', async () => {
+    const { ubnd, snv } = await twoIssuers();
+    const d = await call<{ id: number; revision: number; title: string; draftYear: number; content: unknown }>('createDraft', { kind: 'chi-thi', year: 2026, template: null });
+    const fields = { id: d.id, title: d.title, draftYear: d.draftYear, content: d.content };
+    const moved = await call<{ revision: number; issuerId: number }>('saveDraft', { ...fields, revision: d.revision, issuerId: snv.id });
+    expect(moved.issuerId).toBe(snv.id);
+    const kept = await call<{ revision: number; issuerId: number }>('saveDraft', { ...fields, revision: moved.revision });
+    expect(kept.issuerId).toBe(snv.id);
+    await backend.database.db.updateTable('documents').set({ status: 'issued', number: 3, issued_date: '2026-03-05' }).where('id', '=', d.id).execute();
+    const refused = await refusal(call('saveDraft', { ...fields, revision: kept.revision, issuerId: ubnd.id }));
+    expect(refused.code).toBe('CONFLICT');
+    expect((await call<{ issuerId: number }>('getDraft', { id: d.id })).issuerId).toBe(snv.id);
+  });
+
+  it('gives signer profiles an issuer, or none (shared)', async () => {
+    const { snv } = await twoIssuers();
+    const shared = await call<{ issuerId: number | null }>('saveSignerProfile', { label: 'Chủ tịch ký', signer: VALID_PROFILE.signer });
+    expect(shared.issuerId).toBeNull();
+    const own = await call<{ id: number; revision: number; issuerId: number | null }>('saveSignerProfile', { label: 'Giám đốc Sở', signer: SO_NOI_VU.signer, issuerId: snv.id });
+    expect(own.issuerId).toBe(snv.id);
+    // an update that does not name the issuer keeps it
+    expect(await call('saveSignerProfile', { id: own.id, revision: own.revision, label: 'Giám đốc Sở ký', signer: SO_NOI_VU.signer })).toMatchObject({ issuerId: snv.id });
   });
 });
