@@ -41,7 +41,7 @@ export function IssuerPicker(props: { issuerId: number | null; readOnly: boolean
   }
   return (
     <>
-      <TextField select size="small" label="Cơ quan ban hành" value={current.id} onChange={(e) => choose(Number(e.target.value))} sx={{ minWidth: 220 }}>
+      <TextField select size="small" label="Cơ quan ban hành" value={current.id} onChange={(e) => choose(Number(e.target.value))} sx={{ flex: '0 0 240px' }}>
         {issuers.map((i) => (
           <MenuItem key={i.id} value={i.id}>
             {i.label}
