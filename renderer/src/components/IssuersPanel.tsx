@@ -28,7 +28,14 @@ export function IssuersPanel() {
 
   if (!issuers) return <Typography>Đang tải…</Typography>;
   // First run: the form alone; what is saved becomes the default issuer.
-  if (issuers.length === 0) return <IssuerProfileForm issuer={null} firstRun onSaved={(i) => (setIssuers([i]), setOpen({ form: 'edit', id: i.id }))} />;
+  if (issuers.length === 0) {
+    const first = (i: Issuer) => {
+      setIssuers([i]);
+      setOpen({ form: 'edit', id: i.id });
+      setNotice({ severity: 'success', text: 'Đã lưu thông tin cơ quan ban hành.' });
+    };
+    return <IssuerProfileForm issuer={null} firstRun onSaved={first} />;
+  }
 
   const chosen = open && open.form !== 'new' ? issuers.find((i) => i.id === open.id) : undefined;
   async function makeDefault(issuer: Issuer) {

@@ -58,7 +58,7 @@ export function NumberSeriesEditor(props: { issuer: Issuer }) {
       {rows.map((row, i) => (
         <Paper key={row.id ?? `new-${i}`} variant="outlined" sx={{ p: 1.5 }} data-testid="number-series">
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-            <TextField size="small" label="Tên sổ" value={row.name} onChange={(e) => edit(i, { name: e.target.value })} sx={{ minWidth: 240 }} />
+            <TextField size="small" label="Tên sổ" value={row.name} onChange={(e) => edit(i, { name: e.target.value })} sx={{ flex: "0 0 260px" }} />
             <Box role="group" aria-label={`Loại văn bản của sổ ${row.name || 'mới'}`} sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
               {DOCUMENT_KIND_IDS.map((kind) => (
                 <Chip
