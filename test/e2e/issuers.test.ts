@@ -103,6 +103,8 @@ describe('several issuing bodies (browser mode)', () => {
     await page.getByRole('combobox', { name: 'Cơ quan ban hành' }).click();
     await page.getByRole('option', { name: 'Sở Nội vụ' }).click();
     // the signer is not replaced unasked
+    await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Người ký mặc định của Sở Nội vụ: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Lê Thị Hoa');
+    await screenshot(page, 'issuer-picker-asks');
     await page.getByRole('button', { name: 'Dùng người ký của Sở Nội vụ' }).click();
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(async () => (await call<{ issuerId: number }>('getDraft', { id: draftId })).issuerId).toBe(2);
@@ -125,5 +127,20 @@ describe('several issuing bodies (browser mode)', () => {
     await page.getByRole('button', { name: 'Xóa Sở Nội vụ' }).click();
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Không xóa được "Sở Nội vụ" vì đang được dùng: 1 văn bản');
     expect(await call<unknown[]>('listIssuers', {})).toHaveLength(2);
+  });
+
+  it('lets a signer profile serve one issuer', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'Người ký' }).click();
+    await page.getByRole('textbox', { name: 'Tên gọi' }).fill('Giám đốc Sở ký');
+    await page.getByRole('combobox', { name: 'Dùng cho' }).click();
+    await page.getByRole('option', { name: 'Sở Nội vụ' }).click();
+    await page.getByRole('textbox', { name: 'Chức vụ người ký' }).fill('GIÁM ĐỐC');
+    await page.getByRole('textbox', { name: 'Họ tên người ký' }).fill('Trần Văn Minh');
+    await page.getByRole('button', { name: 'Lưu người ký' }).click();
+    const table = page.getByRole('table', { name: 'Người ký đã lưu' });
+    await expect.poll(() => table.innerText()).toContain('Sở Nội vụ');
+    expect(await call<{ label: string; issuerId: number | null }[]>('listSignerProfiles', {})).toEqual([expect.objectContaining({ label: 'Giám đốc Sở ký', issuerId: 2 })]);
+    await screenshot(page, 'settings-signers-issuer');
   });
 });
