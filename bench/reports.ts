@@ -27,7 +27,7 @@ export async function benchReports(opts: BenchOptions): Promise<Row[]> {
   };
   const rows: Row[] = [];
   try {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     const ids: number[] = [];
     for (let i = 0; i < 150; i++) {
       const a = await call<{ id: number }>('saveAgency', {

@@ -15,7 +15,7 @@ import { BackupKeepSchema, BackupSummarySchema, UploadedBackupSchema } from './b
 import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema } from './plans';
-import { IssuerProfileSchema } from './profile';
+import { issuerRequests } from './issuers';
 import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { StartupStateSchema } from './startup';
@@ -48,14 +48,7 @@ export const contract = {
       transport: z.enum(['electron', 'web']),
     }),
   },
-  getIssuerProfile: {
-    input: none,
-    output: IssuerProfileSchema.nullable(),
-  },
-  saveIssuerProfile: {
-    input: IssuerProfileSchema,
-    output: IssuerProfileSchema,
-  },
+  ...issuerRequests,
   listAgencies: {
     input: z.object({ query: textLine(200), tier: z.enum(AGENCY_TIER_IDS).nullable(), includeInactive: z.boolean() }).strict(),
     output: z.array(AgencySchema),
@@ -122,13 +115,13 @@ export const contract = {
   },
   listPlans: { input: none, output: z.array(PlanSummarySchema) },
   getPlan: { input: byId, output: PlanSchema },
-  createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), output: PlanSchema },
+  createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
   savePlan: { input: PlanInputSchema, output: PlanSchema },
   issuePlan: { input: IssuePlanSchema, output: PlanSchema },
   reopenPlan: { input: byIdAt, output: PlanSchema },
   duplicatePlan: { input: byId, output: PlanSchema },
   deletePlan: { input: byIdAt, output: done },
-  createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100) }).strict(), output: PlanSchema },
+  createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
   exportPlanDocx: { input: byId, output: FileContentSchema },
   exportPlanTasksXlsx: { input: byId, output: FileContentSchema },
   listSnippets: { input: z.object({ query: textLine(200) }).strict(), output: z.array(SnippetSchema) },
@@ -138,7 +131,7 @@ export const contract = {
   exportRegisterXlsx: { input: RegisterFilterSchema, output: FileContentSchema },
   getDraft: { input: byId, output: DraftSchema },
   createDraft: {
-    input: z.object({ kind: z.enum(['chi-thi', 'cong-van']), year: z.number().int().min(2000).max(2100), template: CongVanTemplateSchema.nullable() }).strict(),
+    input: z.object({ kind: z.enum(['chi-thi', 'cong-van']), year: z.number().int().min(2000).max(2100), template: CongVanTemplateSchema.nullable(), issuerId: id.nullable().optional() }).strict(),
     output: DraftSchema,
   },
   saveDraft: { input: DraftInputSchema, output: DraftSchema },

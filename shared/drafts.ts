@@ -56,6 +56,8 @@ export const DraftInputSchema = z
     title: requiredLine(500),
     draftYear: year,
     content: DraftContentSchema,
+    /** Cơ quan ban hành; absent keeps the stored one, null means the default issuer. */
+    issuerId: id.nullable().optional(),
     revision: basedOnRevision,
   })
   .strict();
@@ -70,6 +72,7 @@ export const DraftSchema = z.object({
   issuedDate: z.string().nullable(),
   updatedAt: z.string(),
   revision: z.number(),
+  issuerId: id.nullable(),
   content: DraftContentSchema,
 });
 
@@ -97,7 +100,8 @@ export const CongVanTemplateSchema = z.discriminatedUnion('template', [
 ]);
 export type CongVanTemplate = z.output<typeof CongVanTemplateSchema>;
 
-export const SignerProfileInputSchema = z.object({ id: id.optional(), label: requiredLine(120), signer: SignerSchema, revision: basedOnRevision }).strict();
-export const SignerProfileSchema = z.object({ id, label: z.string(), signer: SignerSchema, revision: z.number() });
+/** A saved signature block; `issuerId` null: offered for every issuer (absent on an update: unchanged). */
+export const SignerProfileInputSchema = z.object({ id: id.optional(), label: requiredLine(120), signer: SignerSchema, issuerId: id.nullable().optional(), revision: basedOnRevision }).strict();
+export const SignerProfileSchema = z.object({ id, label: z.string(), signer: SignerSchema, issuerId: id.nullable(), revision: z.number() });
 export type SignerProfile = z.output<typeof SignerProfileSchema>;
 

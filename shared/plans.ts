@@ -102,6 +102,8 @@ export const PlanInputSchema = z
     signer: SignerSchema,
     /** The whole task list, in order; tasks that keep their id keep it (reports refer to them). */
     tasks: z.array(TaskInputSchema).max(5000),
+    /** Cơ quan ban hành; absent keeps the stored one, null means the default issuer. */
+    issuerId: id.nullable().optional(),
     revision: basedOnRevision,
   })
   .strict();
@@ -124,6 +126,7 @@ export const PlanSchema = z.object({
   issuedDate: z.string().nullable(),
   updatedAt: z.string(),
   revision: z.number(),
+  issuerId: id.nullable(),
   tasks: z.array(TaskSchema),
 });
 export type Plan = z.output<typeof PlanSchema>;
@@ -158,5 +161,6 @@ export function planInput(p: Plan): PlanInput {
     distribution: p.distribution,
     signer: p.signer,
     tasks: p.tasks,
+    issuerId: p.issuerId,
   };
 }

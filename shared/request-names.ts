@@ -5,8 +5,13 @@
  */
 export const REQUEST_NAMES = [
   'getAppInfo',
-  'getIssuerProfile',
-  'saveIssuerProfile',
+  'listIssuers',
+  'saveIssuer',
+  'deleteIssuer',
+  'setDefaultIssuer',
+  'listNumberSeries',
+  'saveNumberSeries',
+  'deleteNumberSeries',
   'listAgencies',
   'saveAgency',
   'setAgencyActive',

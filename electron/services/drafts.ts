@@ -12,7 +12,8 @@ import { transactional } from '../db/transaction';
 import { currentActor } from './actor';
 import { ServiceError } from './errors';
 import { bumpRevision, claimRevision, recordGone } from './revisions';
-import { getIssuerProfile } from './issuer-profile';
+import { getIssuerProfile, issuerProfileFor } from './issuer-profile';
+import { issuerIdFor } from './issuers';
 import { loadNameBook } from './name-book';
 import { getPlan } from './plans';
 import { resolveLines } from './recipient-lists';
@@ -32,6 +33,7 @@ function toDraft(row: Selectable<DocumentTable>): Draft {
     issuedDate: row.issued_date,
     updatedAt: row.updated_at,
     revision: row.revision,
+    issuerId: row.issuer_id,
     content: JSON.parse(row.content_json) as Draft['content'],
   };
 }
@@ -67,6 +69,7 @@ export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promi
       content_json: JSON.stringify(input.content),
       search_key: foldVietnamese(input.title),
       updated_at: now,
+      ...(input.issuerId !== undefined || input.id === undefined ? { issuer_id: await issuerIdFor(trx, input.issuerId) } : {}),
     };
     if (input.id === undefined) {
       const row = await trx.insertInto('documents').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -86,18 +89,20 @@ export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promi
 }
 
 /** A new draft of a kind, with the default signer; a công văn may start from a template. */
-export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: number, template?: CongVanTemplate): Promise<Draft> {
-  const profile = await getIssuerProfile(db);
+export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: number, template?: CongVanTemplate, issuerId?: number | null): Promise<Draft> {
+  const issuerOf = await issuerIdFor(db, issuerId);
+  const profile = await issuerProfileFor(db, issuerOf);
   const signer = profile?.signer ?? NO_SIGNER;
   if (kind === 'chi-thi') {
     return saveDraft(db, {
       title: 'Về việc …',
+      issuerId: issuerOf,
       draftYear: year,
       content: { kind, preamble: [], assignments: [], closing: '', distribution: NO_DISTRIBUTION, signer },
     });
   }
   const base = { kind, unit: profile?.draftingUnitAbbr ?? '', recipients: [], body: [] as Block[], distribution: NO_DISTRIBUTION, signer } satisfies CongVanContent;
-  if (!template) return saveDraft(db, { title: '…', draftYear: year, content: base });
+  if (!template) return saveDraft(db, { title: '…', issuerId: issuerOf, draftYear: year, content: base });
   const issuer = profile?.issuerFullName || 'cơ quan';
   if (template.template === 'trien-khai-ke-hoach') {
     const plan = await getPlan(db, template.planId);
@@ -107,6 +112,7 @@ export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: n
       : `Kế hoạch ${plan.title.charAt(0).toLocaleLowerCase('vi')}${plan.title.slice(1)}`;
     return saveDraft(db, {
       title: `triển khai ${reference.split(' của ')[0]}`,
+      issuerId: issuerOf,
       draftYear: year,
       content: {
         ...base,
@@ -123,6 +129,7 @@ export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: n
   }
   return saveDraft(db, {
     title: `đôn đốc ${template.subject}`,
+    issuerId: issuerOf,
     draftYear: year,
     content: {
       ...base,
@@ -186,7 +193,7 @@ export async function reopenDraft(db: Kysely<Database>, id: number, revision?: n
 
 export async function duplicateDraft(db: Kysely<Database>, id: number): Promise<Draft> {
   const d = await getDraft(db, id);
-  return saveDraft(db, { title: d.title, draftYear: new Date().getFullYear(), content: d.content });
+  return saveDraft(db, { title: d.title, draftYear: new Date().getFullYear(), content: d.content, issuerId: d.issuerId });
 }
 
 export async function deleteDraft(db: Kysely<Database>, id: number, revision?: number | null): Promise<void> {

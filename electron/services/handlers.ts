@@ -8,7 +8,7 @@ import { agencyTemplate, exportAgencies, importAgencies } from './agency-spreads
 import { deleteIndexComponent, getIndexResults, listIndices, saveIndexComponent, saveIndexYearResults } from './indices';
 import { importIndexResults, previewSpreadsheet } from './index-import';
 import { ServiceError } from './errors';
-import { getIssuerProfile, saveIssuerProfile } from './issuer-profile';
+import { deleteIssuer, deleteNumberSeries, listIssuers, listNumberSeries, saveIssuer, saveNumberSeries, setDefaultIssuer } from './issuers';
 import { backupsOverview, chooseBackupSource, getBackupKeep, makeBackup, setBackupKeep } from './maintenance';
 import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
 import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan } from './plans';
@@ -56,8 +56,13 @@ export function createHandlers({ database, version, transport, desktop, maintena
       schemaVersion: database.schemaVersion,
       transport,
     }),
-    getIssuerProfile: () => getIssuerProfile(db),
-    saveIssuerProfile: (profile) => saveIssuerProfile(db, profile),
+    listIssuers: () => listIssuers(db),
+    saveIssuer: (issuer) => saveIssuer(db, issuer),
+    deleteIssuer: async (input) => (await deleteIssuer(db, input), DONE),
+    setDefaultIssuer: ({ id }) => setDefaultIssuer(db, id),
+    listNumberSeries: ({ issuerId }) => listNumberSeries(db, issuerId),
+    saveNumberSeries: (series) => saveNumberSeries(db, series),
+    deleteNumberSeries: (input) => deleteNumberSeries(db, input),
     listAgencies: (filter) => listAgencies(db, filter),
     saveAgency: ({ agency, confirmDuplicate }) => saveAgency(db, { ...agency, confirmDuplicate }),
     setAgencyActive: ({ id, active }) => setAgencyActive(db, id, active),
@@ -82,13 +87,13 @@ export function createHandlers({ database, version, transport, desktop, maintena
     importIndexResults: (input) => importIndexResults(db, input),
     listPlans: () => listPlans(db),
     getPlan: ({ id }) => getPlan(db, id),
-    createBlankPlan: ({ year }) => createBlankPlan(db, year),
+    createBlankPlan: ({ year, issuerId }) => createBlankPlan(db, year, issuerId),
     savePlan: (plan) => savePlan(db, plan),
     issuePlan: (input) => issuePlan(db, input),
     reopenPlan: ({ id, revision }) => reopenPlan(db, id, revision),
     duplicatePlan: ({ id }) => duplicatePlan(db, id),
     deletePlan: async ({ id, revision }) => (await deletePlan(db, id, revision), DONE),
-    createPlanFromDeclines: ({ indexId, year }) => createPlanFromDeclines(db, indexId, year),
+    createPlanFromDeclines: ({ indexId, year, issuerId }) => createPlanFromDeclines(db, indexId, year, issuerId),
     exportPlanDocx: ({ id }) => exportPlanDocx(db, id),
     exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),
     listSnippets: ({ query }) => listSnippets(db, query),
@@ -97,7 +102,7 @@ export function createHandlers({ database, version, transport, desktop, maintena
     listRegister: (filter) => listRegister(db, filter),
     exportRegisterXlsx: (filter) => exportRegisterXlsx(db, filter),
     getDraft: ({ id }) => getDraft(db, id),
-    createDraft: ({ kind, year, template }) => createDraft(db, kind, year, template ?? undefined),
+    createDraft: ({ kind, year, template, issuerId }) => createDraft(db, kind, year, template ?? undefined, issuerId),
     saveDraft: (draft) => saveDraft(db, draft),
     issueDraft: (input) => issueDraft(db, input),
     reopenDraft: ({ id, revision }) => reopenDraft(db, id, revision),

@@ -12,7 +12,8 @@ import { currentActor } from './actor';
 import { ServiceError } from './errors';
 import { bumpRevision, claimRevision, recordGone } from './revisions';
 import { getIndexResults, listIndices } from './indices';
-import { getIssuerProfile } from './issuer-profile';
+import { getIssuerProfile, issuerProfileFor } from './issuer-profile';
+import { issuerIdFor } from './issuers';
 import { loadNameBook } from './name-book';
 import { defaultPlanBody, resultSentence } from './plan-template';
 import { resolveLines } from './recipient-lists';
@@ -36,6 +37,7 @@ function toSummary(row: Selectable<PlanTable>, taskCount: number): PlanSummary {
     issuedDate: row.issued_date,
     updatedAt: row.updated_at,
     revision: row.revision,
+    issuerId: row.issuer_id,
     taskCount,
   };
 }
@@ -128,6 +130,7 @@ export async function savePlan(db: Kysely<Database>, input: PlanFields): Promise
       signer_json: JSON.stringify(input.signer),
       search_key: foldVietnamese(input.title),
       updated_at: now,
+      ...(input.issuerId !== undefined || input.id === undefined ? { issuer_id: await issuerIdFor(trx, input.issuerId) } : {}),
     };
     if (input.id === undefined) {
       const row = await trx.insertInto('plans').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -244,6 +247,7 @@ export async function duplicatePlan(db: Kysely<Database>, id: number): Promise<P
       appendixTitle: source.appendixTitle,
       distribution: source.distribution,
       signer: source.signer,
+      issuerId: source.issuerId,
       tasks: source.tasks.map(({ id: _id, ...t }) => ({ ...t, deadline: nextYearDeadline(t.deadline) })),
     });
     await logEvent(trx, copy.id, 'nhân bản', `Từ kế hoạch số ${id}`);
@@ -260,8 +264,9 @@ export async function deletePlan(db: Kysely<Database>, id: number, revision?: nu
 }
 
 /** A new draft with the usual sections, the default signer and no tasks yet. */
-export async function createBlankPlan(db: Kysely<Database>, year: number): Promise<Plan> {
-  const profile = await getIssuerProfile(db);
+export async function createBlankPlan(db: Kysely<Database>, year: number, issuerId?: number | null): Promise<Plan> {
+  const issuer = await issuerIdFor(db, issuerId);
+  const profile = await issuerProfileFor(db, issuer);
   return savePlan(db, {
     title: 'Kế hoạch mới',
     indexId: null,
@@ -272,12 +277,13 @@ export async function createBlankPlan(db: Kysely<Database>, year: number): Promi
     appendixTitle: 'Các nhiệm vụ, giải pháp cụ thể',
     distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } },
     signer: profile?.signer ?? NO_SIGNER,
+    issuerId: issuer,
     tasks: [],
   });
 }
 
 /** "Tạo nhiệm vụ từ các chỉ số giảm điểm": a draft plan with one task per component that fell in `year`. */
-export async function createPlanFromDeclines(db: Kysely<Database>, indexId: number, year: number): Promise<Plan> {
+export async function createPlanFromDeclines(db: Kysely<Database>, indexId: number, year: number, issuerId?: number | null): Promise<Plan> {
   const index = (await listIndices(db)).find((i) => i.id === indexId);
   if (!index) throw new ServiceError('NOT_FOUND', `Không tìm thấy chỉ số số ${indexId}.`);
   const results = await getIndexResults(db, indexId);
@@ -286,7 +292,8 @@ export async function createPlanFromDeclines(db: Kysely<Database>, indexId: numb
   // A sub-component that fell is more precise than its dimension; keep dimensions only where none of their parts is listed.
   const leaves = fell.filter((c) => c.parentId !== null || !fell.some((x) => x.parentId === c.id));
   if (leaves.length === 0) throw new ServiceError('VALIDATION', `Chưa thấy thành phần nào của Chỉ số ${index.code} giảm điểm hoặc tụt hạng năm ${year} so với năm ${year - 1}. Hãy nhập kết quả cả hai năm.`);
-  const profile = await getIssuerProfile(db);
+  const issuer = await issuerIdFor(db, issuerId);
+  const profile = await issuerProfileFor(db, issuer);
   const current = results.overall.find((o) => o.year === year);
   const previous = results.overall.find((o) => o.year === year - 1);
   const opening = current ? [{ type: 'paragraph' as const, text: resultSentence(index, year, current, previous) }] : [];
@@ -302,6 +309,7 @@ export async function createPlanFromDeclines(db: Kysely<Database>, indexId: numb
       appendixTitle: `Các nhiệm vụ, giải pháp cụ thể khắc phục những tồn tại, hạn chế Chỉ số ${index.code} năm ${year}, nâng cao chỉ số năm ${year + 1}`,
       distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } },
       signer: profile?.signer ?? NO_SIGNER,
+      issuerId: issuer,
       tasks: leaves.map((c) => {
         const now = scoreOf(c.id, year);
         const before = scoreOf(c.id, year - 1);

@@ -9,7 +9,7 @@ import { openSession, screenshot, type Session } from './harness';
 let session: Session;
 beforeAll(async () => {
   session = await openSession();
-  await session.web.backend.dispatch('saveIssuerProfile', VALID_PROFILE);
+  await session.web.backend.dispatch('saveIssuer', VALID_PROFILE);
 });
 afterAll(async () => {
   await session?.close();

@@ -30,7 +30,7 @@ describe('Cài đặt → Sao lưu: khôi phục từ tệp (browser mode)', () 
   let hostile: string;
 
   beforeAll(async () => {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     await call('saveAgency', { agency: agency('Sở Nội vụ tỉnh Bắc Kạn'), confirmDuplicate: true });
     await call('createBlankPlan', { year: 2026 });
     const { file } = await call<RequestOutput<'makeBackup'>>('makeBackup', {});

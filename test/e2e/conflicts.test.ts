@@ -17,7 +17,7 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   session = await openSession();
-  await call('saveIssuerProfile', VALID_PROFILE);
+  await call('saveIssuer', VALID_PROFILE);
   // a second page of the same browser on the same server (the harness's page owns its context)
   tabB = await session.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
 });

@@ -9,7 +9,7 @@ let session: Session;
 beforeAll(async () => {
   session = await openSession();
   const { dispatch } = session.web.backend;
-  await dispatch('saveIssuerProfile', {
+  await dispatch('saveIssuer', {
     parentName: '',
     issuerName: 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẮC KẠN',
     issuerFullName: 'Ủy ban nhân dân thành phố Bắc Kạn',

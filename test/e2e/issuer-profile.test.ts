@@ -12,8 +12,8 @@ afterAll(async () => {
 const field = (label: string) => session.page.getByRole('textbox', { name: label });
 
 async function savedProfile() {
-  const result = await session.web.backend.dispatch('getIssuerProfile', {});
-  return result.ok ? result.data : undefined;
+  const result = await session.web.backend.dispatch('listIssuers', {});
+  return result.ok ? (result.data as unknown[])[0] : undefined;
 }
 
 describe('Cài đặt → Cơ quan ban hành (browser mode)', () => {
@@ -58,6 +58,9 @@ describe('Cài đặt → Cơ quan ban hành (browser mode)', () => {
     await screenshot(page, 'settings-issuer-saved');
 
     await page.reload();
+    // the first issuer saved is now in the list, as the default
+    await expect.poll(() => page.getByRole('table', { name: 'Các cơ quan ban hành' }).innerText()).toContain('Mặc định');
+    await page.getByRole('button', { name: 'Sửa Ủy ban nhân dân tỉnh Bắc Kạn' }).click();
     await expect.poll(() => field('Họ tên người ký').inputValue()).toBe('Phạm Duy Hưng');
     expect(await session.page.getByRole('textbox', { name: 'Tên cơ quan ban hành', exact: true }).inputValue()).toBe('ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN');
     expect(await field('Dòng thẩm quyền 2').inputValue()).toBe('KT. CHỦ TỊCH');
@@ -84,6 +87,7 @@ describe('Cài đặt → Cơ quan ban hành (browser mode)', () => {
     expect(await savedProfile()).toEqual(before);
 
     await page.reload();
+    await page.getByRole('button', { name: 'Sửa Ủy ban nhân dân tỉnh Bắc Kạn' }).click();
     await expect.poll(() => field('Viết tắt trong số ký hiệu').inputValue()).toBe('UBND');
     expect(await field('Địa danh').inputValue()).toBe('Bắc Kạn');
   });
@@ -93,6 +97,7 @@ describe('Cài đặt → Cơ quan ban hành (browser mode)', () => {
     await session.close();
     session = await openSession(dataDir);
     await session.page.goto(`${session.web.url}#/cai-dat`);
+    await session.page.getByRole('button', { name: 'Sửa Ủy ban nhân dân tỉnh Bắc Kạn' }).click();
     await expect.poll(() => field('Họ tên người ký').inputValue()).toBe('Phạm Duy Hưng');
     await session.page.goto(session.web.url);
     await expect.poll(() => session.page.getByText('Cơ quan ban hành', { exact: true }).isVisible()).toBe(true);

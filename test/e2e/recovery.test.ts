@@ -21,7 +21,7 @@ async function usedDataDir(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-e2e-recovery-'));
   dirs.push(dir);
   const backend = startBackend({ userDataDir: dir, version: 'e2e', transport: 'web' });
-  const saved = await backend.dispatch('saveIssuerProfile', VALID_PROFILE);
+  const saved = await backend.dispatch('saveIssuer', VALID_PROFILE);
   expect(saved.ok).toBe(true);
   await expect.poll(() => fs.existsSync(backupFolder(dir)) && fs.readdirSync(backupFolder(dir)).some((n) => /^noivu-\d{4}-\d{2}-\d{2}\.sqlite$/.test(n)), { timeout: 20_000 }).toBe(true);
   await backend.close();

@@ -17,7 +17,7 @@ beforeAll(async () => {
     if (!r.ok) throw new Error(r.error.message);
     return r.data as T;
   };
-  await call('saveIssuerProfile', VALID_PROFILE);
+  await call('saveIssuer', VALID_PROFILE);
   await call('loadSampleAgencies', {});
   const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
   const id = (name: string) => agencies.find((a) => a.shortName === name)!.id;

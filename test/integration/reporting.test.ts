@@ -54,7 +54,7 @@ async function fill(form: FileContent, status: string, edit?: (sheet: ExcelJS.Wo
 beforeAll(async () => {
   database = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-reporting-')), 'noivu.sqlite'));
   dispatch = createDispatcher(createHandlers({ database, version: 'test', transport: 'web' }));
-  await call('saveIssuerProfile', VALID_PROFILE);
+  await call('saveIssuer', VALID_PROFILE);
   for (let i = 0; i < AGENCIES; i++) {
     const a = await call<{ id: number }>('saveAgency', {
       agency: { fullName: `Ủy ban nhân dân xã Số ${i + 1}`, shortName: `UBND xã Số ${i + 1}`, abbreviation: '', tier: 'ubnd-xa', parentId: null, protocolOrder: i, email: '', phone: '', validFrom: null, validTo: null, replacedById: null },

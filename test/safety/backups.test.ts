@@ -32,7 +32,7 @@ const names = (database: AppDatabase) =>
 async function populated(dir: string, agencies = ['Sở Nội vụ tỉnh Bắc Kạn', 'Sở Tư pháp tỉnh Bắc Kạn', 'Ủy ban nhân dân huyện Ba Bể']) {
   const file = path.join(dir, 'data', 'noivu.sqlite');
   const { database, dispatch } = openTracked(file);
-  await call<IssuerProfile>(dispatch, 'saveIssuerProfile', VALID_PROFILE);
+  await call<IssuerProfile>(dispatch, 'saveIssuer', VALID_PROFILE);
   for (const name of agencies) await call<Agency>(dispatch, 'saveAgency', { agency: agency(name), confirmDuplicate: true });
   return { file, database, dispatch };
 }
@@ -216,7 +216,7 @@ describe('restoreBackup', () => {
 
     const { database, dispatch } = openTracked(file);
     expect(names(database)).toEqual(current.filter((n) => n !== 'Sở Xây dựng tỉnh Bắc Kạn'));
-    expect(await call(dispatch, 'getIssuerProfile', {})).toMatchObject({ issuerAbbr: 'UBND', place: 'Bắc Kạn' });
+    expect((await call<unknown[]>(dispatch, 'listIssuers', {}))[0]).toMatchObject({ issuerAbbr: 'UBND', place: 'Bắc Kạn' });
     expect(database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
 
@@ -253,7 +253,7 @@ describe('restoreBackup', () => {
     const { database, dispatch } = openTracked(file);
     expect(database.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(names(database)).toEqual(['Sở Nội vụ tỉnh Cao Bằng']);
-    expect(await call(dispatch, 'getIssuerProfile', {})).toMatchObject({ place: 'Cao Bằng' });
+    expect((await call<unknown[]>(dispatch, 'listIssuers', {}))[0]).toMatchObject({ place: 'Cao Bằng' });
     expect((await call<unknown[]>(dispatch, 'listIndices', {})).length).toBeGreaterThan(0); // migration 3 ran
   });
 });

@@ -20,7 +20,7 @@ import { transactional } from '../../electron/db/transaction';
 import { saveAgency } from '../../electron/services/agencies';
 import { createDispatcher } from '../../electron/services/dispatch';
 import type { Handlers } from '../../electron/services/handlers';
-import { getIssuerProfile, saveIssuerProfile } from '../../electron/services/issuer-profile';
+import { listIssuers, saveIssuer } from '../../electron/services/issuers';
 import { AgencyInputSchema } from '../../shared/agencies';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { agency, connectionPragmas } from './helpers';
@@ -54,7 +54,7 @@ const { db } = database;
 // not load docx and exceljs (loading time is most of a round; handlers.ts binds the same functions).
 const dispatch = createDispatcher({
   saveAgency: ({ agency: a, confirmDuplicate }) => saveAgency(db, { ...a, confirmDuplicate }),
-  saveIssuerProfile: (profile) => saveIssuerProfile(db, profile),
+  saveIssuer: (issuer) => saveIssuer(db, issuer),
 } as Partial<Handlers> as Handlers);
 
 async function write(names: string[], run: () => Promise<{ ok: boolean; error?: { code: string; message: string } }>): Promise<void> {
@@ -80,8 +80,8 @@ for (let i = 0; ; i++) {
       return { ok: true };
     });
   } else if (i % 8 === 3) {
-    const revision = (await getIssuerProfile(db))?.revision ?? null;
-    await write([], () => dispatch('saveIssuerProfile', { ...VALID_PROFILE, revision, place: `Bắc Kạn ${i}` }));
+    const [stored] = await listIssuers(db);
+    await write([], () => dispatch('saveIssuer', { ...VALID_PROFILE, id: stored?.id ?? null, revision: stored?.revision ?? null, place: `Bắc Kạn ${i}` }));
   } else {
     await write([name(0)], () => dispatch('saveAgency', { agency: agency(name(0), `Cơ quan ${i}`, { email: `cq${i}@backan.gov.vn` }), confirmDuplicate: true }));
   }

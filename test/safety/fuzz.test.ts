@@ -25,7 +25,7 @@ const RUNS = Number(process.env.NOIVU_FUZZ_RUNS ?? 1000);
 const CODES: ReadonlySet<ApiError['code']> = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'DUPLICATE', 'DATABASE', 'UNKNOWN_REQUEST', 'INTERNAL']);
 /** Requests that only read, whatever their input. */
 const READS: ReadonlySet<RequestName> = new Set([
-  'getAppInfo', 'getIssuerProfile', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
+  'getAppInfo', 'listIssuers', 'listNumberSeries', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
   'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportPlanDocx', 'exportPlanTasksXlsx', 'inspectBackup',
   'listRegister', 'exportRegisterXlsx',
 ]);
@@ -40,7 +40,7 @@ let baseline: string | null = null;
 beforeAll(async () => {
   database = openDatabase(path.join(tempDir('fuzz'), 'noivu.sqlite'));
   dispatch = createDispatcher(createHandlers({ database, version: 'fuzz', transport: 'web' }));
-  await call(dispatch, 'saveIssuerProfile', VALID_PROFILE);
+  const { id: issuerId } = await call<{ id: number }>(dispatch, 'saveIssuer', VALID_PROFILE);
   await call(dispatch, 'loadSampleAgencies', {});
   const agencyId = (await call<{ id: number }[]>(dispatch, 'listAgencies', { query: '', tier: null, includeInactive: true }))[0]!.id;
   const papi = (await call<IndexDefinition[]>(dispatch, 'listIndices', {}))[0]!;
@@ -51,8 +51,13 @@ beforeAll(async () => {
   const csv = 'Tên đầy đủ;Tên viết gọn;Loại\nSở Công Thương tỉnh Bắc Kạn;Sở Công Thương;Sở, ban, ngành\n';
   valid = {
     getAppInfo: {},
-    getIssuerProfile: {},
-    saveIssuerProfile: VALID_PROFILE,
+    listIssuers: {},
+    saveIssuer: { ...VALID_PROFILE, label: 'Sở Nội vụ thử', issuerAbbr: 'SNV' },
+    deleteIssuer: { id: 999_999 },
+    setDefaultIssuer: { id: issuerId },
+    listNumberSeries: { issuerId },
+    saveNumberSeries: { issuerId, name: 'Sổ công văn thử', kinds: ['cong-van'] },
+    deleteNumberSeries: { id: 999_999 },
     listAgencies: { query: 'so noi vu', tier: null, includeInactive: false },
     saveAgency: { agency: agency('Sở Khoa học tỉnh Bắc Kạn', 'Sở Khoa học', { abbreviation: 'SKH' }), confirmDuplicate: false },
     setAgencyActive: { id: agencyId, active: true },

@@ -34,7 +34,7 @@ async function usedDataDir(): Promise<string> {
   const dir = tempDir('recovery');
   dirs.push(dir);
   const backend = start(dir);
-  await call(backend, 'saveIssuerProfile', VALID_PROFILE);
+  await call(backend, 'saveIssuer', VALID_PROFILE);
   await expect.poll(async () => (await call<{ backups: { kind: string }[] }>(backend, 'getBackups')).backups.length, { timeout: 20_000 }).toBe(1);
   await backend.close();
   running.splice(running.indexOf(backend), 1);
@@ -101,7 +101,7 @@ describe('start-up with a damaged data file', () => {
     expect(state.message).not.toMatch(/SQLITE_|integrity_check|malformed|[Pp]age \d|btree/);
 
     // every other request says why it cannot run, in Vietnamese
-    for (const [name, input] of [['listAgencies', { query: '', tier: null, includeInactive: false }], ['saveIssuerProfile', VALID_PROFILE], ['getAppInfo', {}]] as const) {
+    for (const [name, input] of [['listAgencies', { query: '', tier: null, includeInactive: false }], ['saveIssuer', VALID_PROFILE], ['getAppInfo', {}]] as const) {
       const r = await backend.dispatch(name, input);
       expect(r).toMatchObject({ ok: false, error: { code: 'DATABASE', message: expect.stringMatching(/Tệp dữ liệu bị hỏng nên chưa dùng được/) } });
     }
@@ -125,10 +125,10 @@ describe('start-up with a damaged data file', () => {
     }
     expect(backend.problem).toBeNull();
     expect(await call(backend, 'getStartupState')).toEqual({ state: 'ok' });
-    const restored = await call<{ place: string; revision: number }>(backend, 'getIssuerProfile');
+    const [restored] = await call<{ id: number; place: string; revision: number }[]>(backend, 'listIssuers', {});
     expect(restored).toMatchObject({ place: VALID_PROFILE.place });
-    await call(backend, 'saveIssuerProfile', { ...VALID_PROFILE, revision: restored.revision, place: 'Thái Nguyên' });
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile')).toMatchObject({ place: 'Thái Nguyên' });
+    await call(backend, 'saveIssuer', { ...VALID_PROFILE, id: restored!.id, revision: restored!.revision, place: 'Thái Nguyên' });
+    expect((await call<{ place: string }[]>(backend, 'listIssuers', {}))[0]).toMatchObject({ place: 'Thái Nguyên' });
   });
 
   it('keeps the damaged bytes as they were in the safety copy', async () => {
@@ -159,7 +159,7 @@ describe('start-up with a damaged data file', () => {
 
     const good = await call<{ restored: boolean }>(backend, 'recoverFromFile', { file: { fileName: 'noivu-sao-luu.sqlite', base64: backupBytes.toString('base64') } });
     expect(good.restored).toBe(true);
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile')).toMatchObject({ place: VALID_PROFILE.place });
+    expect((await call<{ place: string }[]>(backend, 'listIssuers', {}))[0]).toMatchObject({ place: VALID_PROFILE.place });
   });
 
   it('desktop: "Khôi phục từ tệp…" asks for the file; cancelling changes nothing; "Thoát" closes the app', async () => {
@@ -208,6 +208,6 @@ describe('start-up that is not damage', () => {
     expect(await call(backend, 'getStartupState')).toMatchObject({ state: 'unavailable', reason: 'LOCKED' });
     release();
     expect(await call(backend, 'getStartupState')).toEqual({ state: 'ok' });
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile')).toMatchObject({ place: VALID_PROFILE.place });
+    expect((await call<{ place: string }[]>(backend, 'listIssuers', {}))[0]).toMatchObject({ place: VALID_PROFILE.place });
   });
 });

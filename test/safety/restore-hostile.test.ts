@@ -109,7 +109,7 @@ async function currentData(dir: string) {
   const file = path.join(dir, 'data', 'noivu.sqlite');
   const database = openDatabase(file);
   const dispatch = createDispatcher(createHandlers({ database, version: 'test', transport: 'web' }));
-  await call(dispatch, 'saveIssuerProfile', VALID_PROFILE);
+  await call(dispatch, 'saveIssuer', VALID_PROFILE);
   await call<Agency>(dispatch, 'saveAgency', { agency: agency('Sở Y tế tỉnh Bắc Kạn'), confirmDuplicate: true });
   await call<Plan>(dispatch, 'createBlankPlan', { year: 2026 });
   await database.close();

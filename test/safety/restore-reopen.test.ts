@@ -32,7 +32,7 @@ describe('a restore whose result does not open', () => {
   it('says so, and the backend goes to recovery mode instead of answering from a closed database', async () => {
     dir = tempDir('restore-reopen');
     backend = startBackend({ userDataDir: dir, version: 'test', transport: 'web' });
-    expect((await backend.dispatch('saveIssuerProfile', VALID_PROFILE)).ok).toBe(true);
+    expect((await backend.dispatch('saveIssuer', VALID_PROFILE)).ok).toBe(true);
     const made = await backend.dispatch('makeBackup', {});
     if (!made.ok) throw new Error(made.error.message);
     const file = (made.data as { file: { fileName: string; base64: string } }).file;
@@ -44,6 +44,6 @@ describe('a restore whose result does not open', () => {
 
     // the recovery screen's way out works from there
     expect(await backend.dispatch('recoverFromFile', { file })).toMatchObject({ ok: true, data: { restored: true } });
-    expect(await backend.dispatch('getIssuerProfile', {})).toMatchObject({ ok: true, data: { place: VALID_PROFILE.place } });
+    expect(await backend.dispatch('listIssuers', {})).toMatchObject({ ok: true, data: [{ place: VALID_PROFILE.place }] });
   });
 });

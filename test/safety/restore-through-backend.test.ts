@@ -51,7 +51,7 @@ async function appWithData() {
   const dir = newDir();
   const backend = start(dir);
   await expect.poll(async () => (await call<{ backups: unknown[] }>(backend, 'getBackups', {})).backups.length).toBe(1);
-  await call(backend, 'saveIssuerProfile', VALID_PROFILE);
+  await call(backend, 'saveIssuer', VALID_PROFILE);
   await call(backend, 'saveAgency', { agency: agency('Sở Nội vụ tỉnh Bắc Kạn'), confirmDuplicate: true });
   await call(backend, 'createBlankPlan', { year: 2026 });
   const { file } = await call<RequestOutput<'makeBackup'>>(backend, 'makeBackup', {});
@@ -65,27 +65,27 @@ describe('backups through the running backend', () => {
     const dir = newDir();
     const backend = start(dir);
     await expect.poll(async () => (await call<{ backups: { kind: string }[] }>(backend, 'getBackups', {})).backups.map((b) => b.kind)).toEqual(['auto']);
-    const saved = await call<{ revision: number }>(backend, 'saveIssuerProfile', VALID_PROFILE);
+    const saved = await call<{ id: number; revision: number }>(backend, 'saveIssuer', VALID_PROFILE);
     const { file } = await call<RequestOutput<'makeBackup'>>(backend, 'makeBackup', {});
     expect(file!.fileName).toMatch(/^noivu-sao-luu-\d{4}-\d{2}-\d{2}\.sqlite$/);
 
-    await call(backend, 'saveIssuerProfile', { ...VALID_PROFILE, revision: saved.revision, place: 'Thái Nguyên' });
+    await call(backend, 'saveIssuer', { ...VALID_PROFILE, id: saved.id, revision: saved.revision, place: 'Thái Nguyên' });
     const summary = await call<RequestOutput<'inspectBackup'>>(backend, 'inspectBackup', { file: { ...file!, fileName: 'Bản sao của tôi.sqlite' } });
     expect(summary).toMatchObject({ fileName: 'Bản sao của tôi.sqlite', path: null, schemaVersion: LATEST_SCHEMA_VERSION, agencies: 0, plans: 0 });
     // checking changed nothing
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile', {})).toMatchObject({ place: 'Thái Nguyên' });
+    expect((await call<{ place: string }[]>(backend, 'listIssuers', {}))[0]).toMatchObject({ place: 'Thái Nguyên' });
 
     const result = await call<{ restored: boolean; safetyCopy: string }>(backend, 'restoreFromBackup', { file });
     expect(result.restored).toBe(true);
     expect(fs.existsSync(result.safetyCopy)).toBe(true);
     // requests now reach the restored database
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile', {})).toMatchObject({ place: 'Bắc Kạn' });
+    expect((await call<{ place: string }[]>(backend, 'listIssuers', {}))[0]).toMatchObject({ place: 'Bắc Kạn' });
 
     // a file that is not a backup is refused, named as the user named it, and the data stays as it is
     const refused = await backend.dispatch('restoreFromBackup', { file: { fileName: 'x.sqlite', base64: Buffer.from('không phải sao lưu').toString('base64') } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!refused.ok) expect(refused.error.message).toContain('Tệp "x.sqlite"');
-    expect(await call<{ place: string }>(backend, 'getIssuerProfile', {})).toMatchObject({ place: 'Bắc Kạn' });
+    expect((await call<{ place: string }[]>(backend, 'listIssuers', {}))[0]).toMatchObject({ place: 'Bắc Kạn' });
   });
 
   it('refuses an upload carrying a trigger, naming the uploaded file; the next agency save deletes no plan', async () => {

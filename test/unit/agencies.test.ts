@@ -76,7 +76,7 @@ describe('agency registry', () => {
 
 describe('recipient lists', () => {
   it('prints a Nơi nhận block the way ND30 wants it', async () => {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     const tu = await save(agency('Thường trực Thành ủy', 'TT Thành ủy', { tier: 'tinh-uy-hdnd' }));
     const group = await call<{ id: number }>('saveAgencyGroup', { name: 'UBND các xã, phường', protocolOrder: 1, memberIds: [] });
     const lines = [

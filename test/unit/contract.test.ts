@@ -17,8 +17,8 @@ function spyHandlers() {
   ]);
   const spies = Object.fromEntries(entries) as Record<RequestName, Spy>;
   spies.getAppInfo.mockImplementation(async () => ({ version: '1', databasePath: 'x', schemaVersion: 1, transport: 'web' }));
-  spies.getIssuerProfile.mockImplementation(async () => null);
-  spies.saveIssuerProfile.mockImplementation(async (p) => p);
+  spies.listIssuers.mockImplementation(async () => []);
+  spies.saveIssuer.mockImplementation(async (p: unknown) => p);
   return spies;
 }
 
@@ -52,13 +52,13 @@ describe('the contract', () => {
   ])('rejects %j with a Vietnamese message naming the field', async (patch, path, message) => {
     const handlers = spyHandlers();
     const dispatch = dispatcherFor(handlers);
-    const result = await dispatch('saveIssuerProfile', { ...VALID_PROFILE, ...patch });
+    const result = await dispatch('saveIssuer', { ...VALID_PROFILE, ...patch });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
     expect(result.error.fields?.map((f) => f.path)).toContain(path);
     expect(result.error.message).toContain(message);
-    expect(handlers.saveIssuerProfile).not.toHaveBeenCalled();
+    expect(handlers.saveIssuer).not.toHaveBeenCalled();
   });
 
   it('refuses unknown requests and non-object input before any service runs', async () => {
@@ -68,15 +68,15 @@ describe('the contract', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
     const proto = await dispatch('__proto__', {});
     expect(proto).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
-    const wrongType = await dispatch('saveIssuerProfile', 'not an object');
+    const wrongType = await dispatch('saveIssuer', 'not an object');
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(handlers.saveIssuerProfile).not.toHaveBeenCalled();
+    expect(handlers.saveIssuer).not.toHaveBeenCalled();
   });
 
   it('turns a service failure into a Vietnamese error without leaking internals', async () => {
     const handlers = spyHandlers();
-    handlers.getIssuerProfile.mockRejectedValueOnce(Object.assign(new Error('disk I/O error at /secret/path'), { code: 'SQLITE_IOERR' }));
-    const result = await dispatcherFor(handlers)('getIssuerProfile', {});
+    handlers.listIssuers.mockRejectedValueOnce(Object.assign(new Error('disk I/O error at /secret/path'), { code: 'SQLITE_IOERR' }));
+    const result = await dispatcherFor(handlers)('listIssuers', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE' } });
     if (!result.ok) expect(result.error.message).not.toContain('/secret/path');
   });

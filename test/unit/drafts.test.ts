@@ -25,7 +25,7 @@ async function documentXml(base64: string): Promise<string> {
 }
 
 async function setup() {
-  await call('saveIssuerProfile', VALID_PROFILE);
+  await call('saveIssuer', VALID_PROFILE);
   await call('loadSampleAgencies', {});
   const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
   return (name: string) => ({ type: 'agency' as const, agencyId: agencies.find((a) => a.shortName === name)!.id });

@@ -23,8 +23,8 @@ describe('preload', () => {
     expect([...electron.exposed.keys()]).toEqual(['noivu']);
     expect(Object.keys(bridge).sort()).toEqual([...REQUEST_NAMES].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
-    await bridge.saveIssuerProfile!({ a: 1 });
-    expect(electron.invoke).toHaveBeenCalledWith(ipcChannel('saveIssuerProfile'), { a: 1 });
+    await bridge.saveIssuer!({ a: 1 });
+    expect(electron.invoke).toHaveBeenCalledWith(ipcChannel('saveIssuer'), { a: 1 });
   });
 });
 

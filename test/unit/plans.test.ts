@@ -47,7 +47,7 @@ describe('indices', () => {
 
 describe('plans', () => {
   it('starts a plan from the components that fell, exports an ND30 .docx and the task sheet', async () => {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     await call('loadSampleAgencies', {});
     const papi = await enterPapi();
     const plan = await call<Plan>('createPlanFromDeclines', { indexId: papi.id, year: 2022 });
@@ -86,7 +86,7 @@ describe('plans', () => {
   });
 
   it('becomes read-only once issued, refuses a number already used that year, and copies for next year', async () => {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     const a = await call<Plan>('savePlan', {
       ...newPlan('Kế hoạch A'),
       tasks: [{ componentId: null, componentLabel: 'Khác', content: 'Việc A', lead: { type: 'text', text: 'Sở Nội vụ' }, coordinators: [], deadline: { kind: 'ngay', date: '2024-06-30' }, expectedOutput: '' }],

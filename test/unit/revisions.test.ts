@@ -84,9 +84,9 @@ const CASES: RecordCase[] = [
   },
   {
     kind: 'cơ quan ban hành',
-    create: () => call<IssuerProfile & Stored>('saveIssuerProfile', VALID_PROFILE),
-    save: (p, place) => call<IssuerProfile & Stored>('saveIssuerProfile', { ...VALID_PROFILE, revision: p.revision, place }),
-    read: async () => (await call<IssuerProfile>('getIssuerProfile', {})).place,
+    create: () => call<IssuerProfile & Stored>('saveIssuer', VALID_PROFILE),
+    save: (p, place) => call<IssuerProfile & Stored>('saveIssuer', { ...VALID_PROFILE, id: p.id, revision: p.revision, place }),
+    read: async () => (await call<IssuerProfile[]>('listIssuers', {}))[0]!.place,
   },
   {
     kind: 'thành phần chỉ số',
@@ -179,7 +179,7 @@ describe('plans and drafts', () => {
   });
 
   it('refuses issue, reopen and delete based on an older revision, and moves the revision on when they succeed', async () => {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     const loaded = await call<Plan>('createBlankPlan', { year: 2025 });
     const edited = await call<Plan>('savePlan', { ...planInput(loaded), title: 'Kế hoạch đã sửa' });
     await expect(call('issuePlan', { id: loaded.id, revision: loaded.revision, number: 3, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -31,7 +31,7 @@ describe('write errors during requests (real SQLite, real dispatcher)', () => {
 
   it('a read-only data file: names the cause', async () => {
     backend.database.sqlite.pragma('query_only = ON');
-    const result = await backend.dispatch('saveIssuerProfile', VALID_PROFILE);
+    const result = await backend.dispatch('saveIssuer', VALID_PROFILE);
     expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE' } });
     if (result.ok) return;
     expect(result.error.message).toMatch(/thư mục dữ liệu hoặc tệp dữ liệu chỉ cho phép đọc/);

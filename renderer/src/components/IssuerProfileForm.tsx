@@ -9,13 +9,14 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { IssuerProfileInput } from '../../../shared/profile';
+import { useState, type FormEvent } from 'react';
+import type { Issuer, IssuerInput } from '../../../shared/issuers';
 import { api } from '../api';
 import { fieldErrors } from '../errors';
 import { HeaderPreview } from './HeaderPreview';
 
-const EMPTY: IssuerProfileInput = {
+const EMPTY: IssuerInput = {
+  label: '',
   parentName: '',
   issuerName: '',
   issuerFullName: '',
@@ -27,28 +28,17 @@ const EMPTY: IssuerProfileInput = {
 
 type Errors = Record<string, string>;
 
-export function IssuerProfileForm() {
-  const [form, setForm] = useState<IssuerProfileInput>(EMPTY);
-  const [loaded, setLoaded] = useState(false);
-  const [isNew, setIsNew] = useState(false);
+/** The fields of one issuing body; `issuer` null creates one (the first one made becomes the default). */
+export function IssuerProfileForm(props: { issuer: Issuer | null; firstRun?: boolean; onSaved: (issuer: Issuer) => void; onCancel?: () => void }) {
+  const [form, setForm] = useState<IssuerInput>(() => (props.issuer ? withoutListFields(props.issuer) : EMPTY));
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string>();
   const [saved, setSaved] = useState(false);
+  const isNew = !form.id;
 
-  useEffect(() => {
-    api.getIssuerProfile({}).then(
-      (profile) => {
-        setForm(profile ?? EMPTY);
-        setIsNew(profile === null);
-        setLoaded(true);
-      },
-      (err: Error) => setFailure(err.message),
-    );
-  }, []);
-
-  const set = (patch: Partial<IssuerProfileInput>) => setForm((f) => ({ ...f, ...patch }));
-  const setSigner = (patch: Partial<IssuerProfileInput['signer']>) => setForm((f) => ({ ...f, signer: { ...f.signer, ...patch } }));
+  const set = (patch: Partial<IssuerInput>) => setForm((f) => ({ ...f, ...patch }));
+  const setSigner = (patch: Partial<IssuerInput['signer']>) => setForm((f) => ({ ...f, signer: { ...f.signer, ...patch } }));
   const field = (path: string) => ({ error: Boolean(errors[path]), helperText: errors[path] });
 
   async function submit(event: FormEvent) {
@@ -56,11 +46,11 @@ export function IssuerProfileForm() {
     setSaving(true);
     setFailure(undefined);
     try {
-      const savedProfile = await api.saveIssuerProfile(form);
-      setForm(savedProfile);
+      const savedIssuer = await api.saveIssuer(form);
+      setForm(withoutListFields(savedIssuer));
       setErrors({});
-      setIsNew(false);
       setSaved(true);
+      props.onSaved(savedIssuer);
     } catch (err) {
       setErrors(fieldErrors(err));
       setFailure((err as Error).message);
@@ -69,12 +59,10 @@ export function IssuerProfileForm() {
     }
   }
 
-  if (!loaded && !failure) return <Typography>Đang tải…</Typography>;
-
   return (
     <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(420px, 1fr) minmax(420px, 1fr)' }, gap: 3 }}>
       <Stack spacing={2}>
-        {isNew && <Alert severity="info">Chưa có thông tin cơ quan ban hành. Điền các mục dưới đây rồi bấm “Lưu”.</Alert>}
+        {props.firstRun && <Alert severity="info">Chưa có thông tin cơ quan ban hành. Điền các mục dưới đây rồi bấm “Lưu”.</Alert>}
         {failure && (
           <Alert severity="error" role="alert" sx={{ whiteSpace: 'pre-line' }}>
             {failure}
@@ -82,9 +70,16 @@ export function IssuerProfileForm() {
         )}
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1.5 }}>
-            Cơ quan ban hành
+            {isNew ? 'Cơ quan ban hành mới' : 'Cơ quan ban hành'}
           </Typography>
           <Stack spacing={2}>
+            <TextField
+              label="Tên gọi trong danh sách"
+              value={form.label ?? ''}
+              onChange={(e) => set({ label: e.target.value })}
+              {...field('label')}
+              helperText={errors.label ?? 'Tên ngắn để chọn khi soạn văn bản, ví dụ: UBND tỉnh, Sở Nội vụ. Để trống: dùng tên khi viết trong câu.'}
+            />
             <TextField
               label="Tên cơ quan chủ quản (nếu có)"
               value={form.parentName}
@@ -187,6 +182,11 @@ export function IssuerProfileForm() {
           <Button type="submit" variant="contained" disabled={saving}>
             {saving ? 'Đang lưu…' : 'Lưu'}
           </Button>
+          {props.onCancel && (
+            <Button sx={{ ml: 1 }} onClick={props.onCancel}>
+              Đóng
+            </Button>
+          )}
         </Box>
       </Stack>
       <Box>
@@ -198,4 +198,9 @@ export function IssuerProfileForm() {
       <Snackbar open={saved} autoHideDuration={4000} onClose={() => setSaved(false)} message="Đã lưu thông tin cơ quan ban hành." />
     </Box>
   );
+}
+
+/** The save request for an issuer as loaded (the list's own fields dropped). */
+function withoutListFields({ isDefault: _d, ...issuer }: Issuer): IssuerInput {
+  return issuer;
 }

@@ -10,13 +10,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { SignerProfile } from '../../../shared/drafts';
+import type { Issuer } from '../../../shared/issuers';
+import MenuItem from '@mui/material/MenuItem';
 import type { IssuerProfileInput } from '../../../shared/profile';
 import { api } from '../api';
 import { Notice, type NoticeState } from './Notice';
 import { fieldErrors } from '../errors';
 
-type Draft = { id?: number; revision?: number; label: string; signer: IssuerProfileInput['signer'] };
-const EMPTY: Draft = { label: '', signer: { authority: [], title: '', name: '' } };
+type Draft = { id?: number; revision?: number; label: string; signer: IssuerProfileInput['signer']; issuerId: number | null };
+const EMPTY: Draft = { label: '', signer: { authority: [], title: '', name: '' }, issuerId: null };
 
 /** Saved signature blocks to choose from in each document. */
 export function SignerProfilesPanel() {
@@ -24,8 +26,11 @@ export function SignerProfilesPanel() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<NoticeState>();
+  const [issuers, setIssuers] = useState<Issuer[]>([]);
   const reload = useCallback(() => api.listSignerProfiles({}).then(setProfiles), []);
   useEffect(() => void reload(), [reload]);
+  useEffect(() => void api.listIssuers({}).then(setIssuers, () => setIssuers([])), []);
+  const usedFor = (issuerId: number | null) => (issuerId === null ? 'Tất cả' : (issuers.find((i) => i.id === issuerId)?.label ?? ''));
   const setSigner = (patch: Partial<Draft['signer']>) => setDraft({ ...draft, signer: { ...draft.signer, ...patch } });
 
   async function save() {
@@ -49,13 +54,14 @@ export function SignerProfilesPanel() {
             <TableRow>
               <TableCell>Tên gọi</TableCell>
               <TableCell>Khối chữ ký</TableCell>
+              <TableCell>Dùng cho</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
             {profiles.length === 0 && (
               <TableRow>
-                <TableCell colSpan={3}>
+                <TableCell colSpan={4}>
                   <Typography color="text.secondary">Chưa lưu người ký nào; văn bản dùng người ký mặc định của cơ quan ban hành.</Typography>
                 </TableCell>
               </TableRow>
@@ -64,8 +70,9 @@ export function SignerProfilesPanel() {
               <TableRow key={p.id}>
                 <TableCell>{p.label}</TableCell>
                 <TableCell>{[...p.signer.authority, p.signer.title, p.signer.name].join(' / ')}</TableCell>
+                <TableCell>{usedFor(p.issuerId)}</TableCell>
                 <TableCell align="right">
-                  <Button size="small" onClick={() => setDraft({ id: p.id, revision: p.revision, label: p.label, signer: p.signer })}>
+                  <Button size="small" onClick={() => setDraft({ id: p.id, revision: p.revision, label: p.label, signer: p.signer, issuerId: p.issuerId })}>
                     Sửa
                   </Button>
                   <Button size="small" color="error" onClick={() => void api.deleteSignerProfile({ id: p.id }).then(reload)}>
@@ -80,6 +87,14 @@ export function SignerProfilesPanel() {
       <Typography variant="subtitle1">{draft.id ? 'Sửa người ký' : 'Thêm người ký'}</Typography>
       <Notice notice={message} onClose={() => setMessage(undefined)} />
       <TextField label="Tên gọi" placeholder="Ví dụ: Phó Chủ tịch phụ trách CCHC ký thay" value={draft.label} onChange={(e) => setDraft({ ...draft, label: e.target.value })} error={Boolean(errors.label)} helperText={errors.label} />
+      <TextField select label="Dùng cho" value={draft.issuerId ?? 0} onChange={(e) => setDraft({ ...draft, issuerId: Number(e.target.value) || null })} helperText="Văn bản của cơ quan này thấy người ký này trước; “Tất cả”: mọi cơ quan ban hành.">
+        <MenuItem value={0}>Tất cả</MenuItem>
+        {issuers.map((i) => (
+          <MenuItem key={i.id} value={i.id}>
+            {i.label}
+          </MenuItem>
+        ))}
+      </TextField>
       {[0, 1, 2].map((i) => (
         <TextField
           key={i}

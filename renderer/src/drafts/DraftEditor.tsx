@@ -16,6 +16,7 @@ import { api } from '../api';
 import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssueDialog } from '../components/IssueDialog';
+import { IssuerPicker } from '../components/IssuerPicker';
 import { exportFile } from '../files';
 import { BodyEditor, type EditorBlock } from '../plans/BodyEditor';
 import { DistributionEditor } from '../plans/DistributionEditor';
@@ -29,7 +30,7 @@ type Form = Omit<DraftInput, 'revision'>;
 const AUTOSAVE_MS = 2500;
 
 function toForm(d: Draft): Form {
-  return { id: d.id, title: d.title, draftYear: d.draftYear, content: d.content as Form['content'] };
+  return { id: d.id, title: d.title, draftYear: d.draftYear, issuerId: d.issuerId, content: d.content as Form['content'] };
 }
 
 /** Chỉ thị or Công văn: edited here, saved automatically while a draft, previewed and exported. */
@@ -146,6 +147,12 @@ export function DraftEditor({ id }: { id: number }) {
         <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
           {DRAFT_KINDS[draft.kind]}: {draft.kind === 'cong-van' ? `V/v ${draft.title}` : draft.title}
         </Typography>
+        <IssuerPicker
+          issuerId={form.issuerId ?? null}
+          readOnly={readOnly}
+          signer={content.signer}
+          onChange={(issuerId, signer) => edit({ issuerId, content: (signer ? { ...content, signer } : content) as Form['content'] })}
+        />
         {readOnly ? (
           <Chip color="success" label={`Đã ban hành: số ${draft.number}, ngày ${formatVnDate(draft.issuedDate)}`} />
         ) : conflict ? (
@@ -217,6 +224,7 @@ export function DraftEditor({ id }: { id: number }) {
         <DistributionEditor
           distribution={content.distribution}
           signer={content.signer}
+          issuerId={form.issuerId ?? null}
           readOnly={readOnly}
           withKinhGui={content.kind === 'cong-van' && content.recipients.length > 0}
           onChange={(distribution) => editContent({ distribution })}

@@ -14,13 +14,13 @@ import { AREAS } from '../areas';
 import { href } from '../router';
 
 export function HomePage() {
-  const [profile, setProfile] = useState<RequestOutput<'getIssuerProfile'> | undefined>();
+  const [profile, setProfile] = useState<RequestOutput<'listIssuers'>[number] | null | undefined>();
   const [info, setInfo] = useState<RequestOutput<'getAppInfo'>>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    Promise.all([api.getIssuerProfile({}), api.getAppInfo({})]).then(
-      ([p, i]) => {
-        setProfile(p);
+    Promise.all([api.listIssuers({}), api.getAppInfo({})]).then(
+      ([issuers, i]) => {
+        setProfile(issuers.find((x) => x.isDefault) ?? issuers[0] ?? null);
         setInfo(i);
       },
       (err: Error) => setError(err.message),

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../api';
 import { BackupPanel } from '../components/BackupPanel';
-import { IssuerProfileForm } from '../components/IssuerProfileForm';
+import { IssuersPanel } from '../components/IssuersPanel';
 import { Notice, type NoticeState } from '../components/Notice';
 import { SignerProfilesPanel } from '../components/SignerProfilesPanel';
 
@@ -54,7 +54,7 @@ export function SettingsPage() {
         <Tab value="backup" label="Sao lưu" />
         <Tab value="sample" label="Dữ liệu mẫu" />
       </Tabs>
-      {tab === 'issuer' && <IssuerProfileForm />}
+      {tab === 'issuer' && <IssuersPanel />}
       {tab === 'signers' && <SignerProfilesPanel />}
       {tab === 'backup' && <BackupPanel />}
       {tab === 'sample' && <SampleDataPanel />}

@@ -22,6 +22,8 @@ type Signer = PlanInput['signer'];
 export function DistributionEditor(props: {
   distribution: Distribution;
   signer: Signer;
+  /** The record's issuer: its own saved signers are offered first, then the shared ones. */
+  issuerId?: number | null;
   readOnly: boolean;
   /** The document has a Kính gửi: the block starts "- Như trên;". */
   withKinhGui?: boolean;
@@ -97,7 +99,7 @@ export function DistributionEditor(props: {
               if (profile) props.onSigner(profile.signer);
             }}
           >
-            {signers.map((s) => (
+            {[...signers].sort((a, b) => signerRank(a, props.issuerId) - signerRank(b, props.issuerId)).map((s) => (
               <MenuItem key={s.id} value={s.id}>
                 {s.label}
               </MenuItem>
@@ -145,4 +147,9 @@ export function DistributionEditor(props: {
       </Stack>
     </Box>
   );
+}
+
+/** The record's issuer's own signers first, then those shared by all issuers, then the others. */
+function signerRank(s: SignerProfile, issuerId: number | null | undefined): number {
+  return s.issuerId === null ? 1 : s.issuerId === issuerId ? 0 : 2;
 }

@@ -20,6 +20,7 @@ import { IssueDialog } from '../components/IssueDialog';
 import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
+import { IssuerPicker } from '../components/IssuerPicker';
 import { DistributionEditor } from './DistributionEditor';
 import { refOptions } from './RefPicker';
 import { TasksEditor, withKey, type EditorTask } from './TasksEditor';
@@ -150,6 +151,7 @@ export function PlanEditor({ id }: { id: number }) {
         <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
           Kế hoạch: {plan.title}
         </Typography>
+        <IssuerPicker issuerId={form.issuerId ?? null} readOnly={readOnly} signer={form.signer} onChange={(issuerId, signer) => edit(signer ? { issuerId, signer } : { issuerId })} />
         {readOnly ? <Chip color="success" label={`Đã ban hành: số ${plan.number}, ngày ${formatVnDate(plan.issuedDate)}`} /> : conflict ? <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
@@ -231,7 +233,7 @@ export function PlanEditor({ id }: { id: number }) {
         />
       )}
       {tab === 'distribution' && (
-        <DistributionEditor distribution={form.distribution} signer={form.signer} readOnly={readOnly} onChange={(distribution) => edit({ distribution })} onSigner={(signer) => edit({ signer })} />
+        <DistributionEditor distribution={form.distribution} signer={form.signer} issuerId={form.issuerId ?? null} readOnly={readOnly} onChange={(distribution) => edit({ distribution })} onSigner={(signer) => edit({ signer })} />
       )}
       {issuing && (
         <IssueDialog
