@@ -3,6 +3,7 @@ import { isIsoDate } from './dates';
 import { BlockSchema } from './document/model';
 import { basedOnRevision, multilineText, optionalCode, requiredLine, textLine } from './fields';
 import { AgencyRefSchema } from './plans';
+import { draftMonthField } from './record';
 import { SignerSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema } from './recipients';
 
@@ -55,6 +56,8 @@ export const DraftInputSchema = z
     /** Trích yếu; for a công văn, the text after "V/v". */
     title: requiredLine(500),
     draftYear: year,
+    /** "Tháng (dự kiến)": the draft's month when known. */
+    draftMonth: draftMonthField,
     content: DraftContentSchema,
     revision: basedOnRevision,
   })
@@ -65,6 +68,7 @@ export const DraftSchema = z.object({
   kind: z.enum(['chi-thi', 'cong-van']),
   title: z.string(),
   draftYear: z.number(),
+  draftMonth: z.number().nullable(),
   status: z.enum(['draft', 'issued']),
   number: z.number().nullable(),
   issuedDate: z.string().nullable(),
@@ -79,9 +83,6 @@ export type Draft = z.output<typeof DraftSchema>;
 export type ChiThiContent = z.output<typeof ChiThiContentSchema>;
 export type CongVanContent = z.output<typeof CongVanContentSchema>;
 
-export const IssueDraftSchema = z
-  .object({ id, revision: basedOnRevision, number: z.number().int().min(1).max(999_999), date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }) })
-  .strict();
 
 /** One row of the register: every document, Kế hoạch included. */
 export const RegisterEntrySchema = z.object({
