@@ -150,6 +150,7 @@ export function planInput(p: Plan): PlanInput {
     indexId: p.indexId,
     indexYear: p.indexYear,
     draftYear: p.draftYear,
+    draftMonth: p.draftMonth,
     body: p.body as PlanInput['body'],
     grouping: p.grouping,
     appendixTitle: p.appendixTitle,
