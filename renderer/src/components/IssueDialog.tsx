@@ -90,7 +90,7 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
             </Stack>
           )}
           {proposal && (
-            <Alert severity="info" icon={false}>
+            <Alert severity="info" icon={false} role="status">
               Dòng số, ký hiệu sẽ in: <b data-testid="so-line">{formatSoLine(chosen, proposal.code)}</b>
             </Alert>
           )}
