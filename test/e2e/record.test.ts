@@ -128,4 +128,34 @@ describe('the record of issued documents (browser mode)', () => {
     await expect.poll(() => page.getByRole('radio', { name: /Giữ số cũ \(đính chính\): số 1250 năm 2026/ }).isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('so-line').innerText()).toBe('Số: 1250/UBND-NV');
   });
+
+  it('leaves no empty draft behind, deletes a never-issued draft after confirmation, and offers no delete once issued', async () => {
+    const { page } = session;
+    const exists = async (id: number) => Boolean(await session.web.backend.database.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst());
+    const createFromMenu = async () => {
+      await page.goto(`${session.web.url}#/cong-van`);
+      await page.getByRole('button', { name: 'Soạn công văn mới' }).click();
+      await expect.poll(() => page.url()).toMatch(/#\/cong-van\/\d+$/);
+      await expect.poll(() => page.getByRole('button', { name: 'Lịch sử' }).isVisible()).toBe(true);
+      return Number(/(\d+)$/.exec(page.url())![1]);
+    };
+    const untouched = await createFromMenu();
+    await page.getByRole('link', { name: '← Danh sách' }).click();
+    await expect.poll(() => exists(untouched)).toBe(false);
+
+    const typed = await createFromMenu();
+    await page.getByRole('textbox', { name: 'Trích yếu (sau "V/v")', exact: true }).fill('góp ý dự thảo');
+    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('link', { name: '← Danh sách' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/cong-van$/);
+    expect(await exists(typed)).toBe(true);
+
+    await openDraft(page, typed);
+    await page.getByRole('button', { name: 'Xóa dự thảo' }).click();
+    await page.getByRole('dialog', { name: 'Xóa dự thảo?' }).getByRole('button', { name: 'Xóa', exact: true }).click();
+    await expect.poll(() => exists(typed)).toBe(false);
+
+    await openDraft(page, ids.nv);
+    expect(await page.getByRole('button', { name: 'Xóa dự thảo' }).count()).toBe(0);
+  });
 });
