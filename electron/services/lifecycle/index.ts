@@ -12,7 +12,7 @@ import { ServiceError } from '../errors';
 import { issuerProfileFor } from '../issuer-profile';
 import { claimRevision } from '../revisions';
 import { adapterFor, kyHieuFor, type RecordAdapter, type RecordRow } from './adapters';
-import { allocateNumber, findSeries, proposeInSeries, seriesFor } from './numbering';
+import { allocateNumber, findSeries, kindName, proposeInSeries, seriesById, seriesFor } from './numbering';
 
 const NO_ISSUER = 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).';
 
@@ -52,7 +52,7 @@ export async function proposeIssueNumber(db: Kysely<Database>, ref: RecordRef & 
   const own = await ownNumber(db, ref);
   return {
     seriesId: series?.id ?? null,
-    seriesName: series?.name ?? row.kind,
+    seriesName: series?.name ?? kindName(row.kind),
     year,
     next,
     gaps,
@@ -91,7 +91,7 @@ export async function issueRecord(db: Kysely<Database>, input: IssueRecordInput)
       if (!own) throw new ServiceError('VALIDATION', `${adapter.name(row)} chưa từng ban hành nên không có số cũ để giữ. Hãy lấy số mới.`);
       if (own.year !== year) throw new ServiceError('VALIDATION', `Giữ số cũ: số ${padNd30(own.number)} thuộc sổ năm ${own.year}, ngày ban hành phải trong năm ${own.year}.`);
       number = own.number;
-      series = own.series_id === null ? await seriesFor(trx, issuerId, row.kind) : { id: own.series_id, name: '' };
+      series = own.series_id === null ? await seriesFor(trx, issuerId, row.kind) : await seriesById(trx, own.series_id);
     } else {
       series = await seriesFor(trx, issuerId, row.kind);
     }

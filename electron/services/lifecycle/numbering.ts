@@ -13,7 +13,7 @@ export interface Series {
   name: string;
 }
 
-function kindName(kind: string): string {
+export function kindName(kind: string): string {
   return (DOCUMENT_KINDS as Record<string, { name: string }>)[kind]?.name ?? kind;
 }
 
@@ -37,7 +37,7 @@ export async function seriesFor(trx: Kysely<Database>, issuerId: number, kind: s
   return { id, name };
 }
 
-/** The series' existing series without creating one (the proposal must not write). */
+/** The series a kind is numbered in, without creating one (the proposal must not write). */
 export async function findSeries(db: Kysely<Database>, issuerId: number, kind: string): Promise<Series | null> {
   return (
     (await db
@@ -125,4 +125,8 @@ export async function allocateNumber(
       `Số ${padNd30(number)} năm ${year} của sổ "${series.name}" đã cấp cho ${await describeHolder(trx, holder.record_type, holder.record_id)}. Hãy chọn số khác (số còn trống gần nhất: ${padNd30(free)}).`,
     );
   }
+}
+
+export async function seriesById(db: Kysely<Database>, id: number): Promise<Series> {
+  return db.selectFrom('number_series').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
 }
