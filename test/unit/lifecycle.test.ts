@@ -184,6 +184,22 @@ describe('withdrawal and reissue', () => {
   });
 });
 
+describe('state rules', () => {
+  it('refuses to issue an issued record again, to withdraw a draft, and caps the listed gaps', async () => {
+    await setup();
+    const d = await congVan('a', 'NV');
+    await issue(d, 30, '2026-01-01');
+    const issued = await call<Draft>('getDraft', { id: d.id });
+    await expect(issue(issued, 31, '2026-01-02')).rejects.toThrow(/đã ban hành. Muốn sửa thì thu hồi để đính chính trước/);
+    expect(await db().selectFrom('issued_copies').select('number').execute()).toEqual([{ number: 30 }]);
+    const other = await congVan('b', 'NV');
+    await expect(call('withdrawRecord', { recordType: 'document', id: other.id, revision: other.revision, reason: 'x' })).rejects.toThrow(/chưa ban hành nên không có gì để thu hồi/);
+    const p = await call<NumberProposal>('proposeIssueNumber', { recordType: 'document', id: other.id, year: 2026 });
+    expect(p).toMatchObject({ next: 31, gapCount: 29 });
+    expect(p.gaps).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+});
+
 describe('deletion', () => {
   it('deletes a draft never issued, never one with an issued copy (even withdrawn)', async () => {
     await setup();
