@@ -12,7 +12,7 @@ import { openDatabase } from '../electron/db/connection.js';
 import { listAgencies, type AgencyFilter } from '../electron/services/agencies.js';
 import { createDispatcher } from '../electron/services/dispatch.js';
 import { createHandlers } from '../electron/services/handlers.js';
-import { exportPlanDocx } from '../electron/services/plan-export.js';
+import { exportRecordDocx } from '../electron/services/lifecycle/index.js';
 import { getPlan, listPlans } from '../electron/services/plans.js';
 import { type DatasetInfo, type DatasetSize, fillDatabase } from './dataset.js';
 import { getRoundTracking } from '../electron/services/report-tracking.js';
@@ -93,9 +93,9 @@ async function measure(file: string, info: DatasetInfo, quick: boolean): Promise
   rows.push(timed(SECTION, `SQL: nhiệm vụ của Sở Nội vụ, hạn năm ${year}`, q.stats, `${q.last.length}/${n(total)} nhiệm vụ chủ trì; ${plan}`));
 
   const rssQueries = process.memoryUsage().rss;
-  const exp = await timeRuns(quick ? 3 : 5, () => exportPlanDocx(db, info.exportPlanId));
+  const exp = await timeRuns(quick ? 3 : 5, () => exportRecordDocx(db, { recordType: 'plan', id: info.exportPlanId }));
   const exported = Buffer.from(exp.last.base64, 'base64');
-  rows.push(timed(SECTION, 'Xuất .docx kế hoạch 300 nhiệm vụ (exportPlanDocx)', exp.stats, `${(exported.length / 1024).toFixed(0)} KiB; gồm getPlan + mô hình + render + base64`));
+  rows.push(timed(SECTION, 'Xuất .docx kế hoạch 300 nhiệm vụ (exportRecordDocx)', exp.stats, `${(exported.length / 1024).toFixed(0)} KiB; gồm getPlan + mô hình + render + base64`));
 
   const tracking = await timeRuns(runs, () => getRoundTracking(db, info.bigRoundId));
   rows.push(timed(SECTION, 'Màn hình theo dõi một kỳ (kế hoạch 300 nhiệm vụ)', tracking.stats, `${tracking.last.agencies.length} cơ quan; CSDL có ${n(info.reportEntries)} dòng báo cáo`));

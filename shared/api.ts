@@ -6,7 +6,6 @@ import {
   CongVanTemplateSchema,
   DraftInputSchema,
   DraftSchema,
-  IssueDraftSchema,
   SignerProfileInputSchema,
   SignerProfileSchema,
 } from './drafts';
@@ -14,13 +13,14 @@ import { RegisterEntrySchema, RegisterFilterSchema } from './register';
 import { BackupKeepSchema, BackupSummarySchema, UploadedBackupSchema } from './backups';
 import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
-import { IssuePlanSchema, PlanInputSchema, PlanSchema, PlanSummarySchema } from './plans';
+import { PlanInputSchema, PlanSchema, PlanSummarySchema } from './plans';
 import { issuerRequests } from './issuers';
 import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { StartupStateSchema } from './startup';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
 import { REQUEST_NAMES, type RequestName } from './request-names';
+import { CopyRefSchema, IssueRecordSchema, NumberProposalSchema, RecordHistorySchema, RecordRefSchema, WithdrawRecordSchema } from './record';
 
 export { REQUEST_NAMES, ipcChannel, type RequestName } from './request-names';
 
@@ -117,12 +117,9 @@ export const contract = {
   getPlan: { input: byId, output: PlanSchema },
   createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
   savePlan: { input: PlanInputSchema, output: PlanSchema },
-  issuePlan: { input: IssuePlanSchema, output: PlanSchema },
-  reopenPlan: { input: byIdAt, output: PlanSchema },
   duplicatePlan: { input: byId, output: PlanSchema },
   deletePlan: { input: byIdAt, output: done },
   createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
-  exportPlanDocx: { input: byId, output: FileContentSchema },
   exportPlanTasksXlsx: { input: byId, output: FileContentSchema },
   listSnippets: { input: z.object({ query: textLine(200) }).strict(), output: z.array(SnippetSchema) },
   saveSnippet: { input: SnippetInputSchema, output: SnippetSchema },
@@ -135,11 +132,16 @@ export const contract = {
     output: DraftSchema,
   },
   saveDraft: { input: DraftInputSchema, output: DraftSchema },
-  issueDraft: { input: IssueDraftSchema, output: DraftSchema },
-  reopenDraft: { input: byIdAt, output: DraftSchema },
   duplicateDraft: { input: byId, output: DraftSchema },
   deleteDraft: { input: byIdAt, output: done },
-  exportDraftDocx: { input: byId, output: FileContentSchema },
+  /** The lifecycle of every issued record (plans and documents): shared/record.ts, electron/services/lifecycle. */
+  proposeIssueNumber: { input: RecordRefSchema.extend({ year: z.number().int().min(2000).max(2100).optional() }).strict(), output: NumberProposalSchema },
+  issueRecord: { input: IssueRecordSchema, output: z.object({ copyId: z.number() }) },
+  withdrawRecord: { input: WithdrawRecordSchema, output: done },
+  getRecordHistory: { input: RecordRefSchema, output: RecordHistorySchema },
+  /** Issued: the stored bytes exactly; draft: rendered now. */
+  exportRecordDocx: { input: RecordRefSchema, output: FileContentSchema },
+  exportIssuedCopyDocx: { input: CopyRefSchema, output: FileContentSchema },
   listSignerProfiles: { input: none, output: z.array(SignerProfileSchema) },
   saveSignerProfile: { input: SignerProfileInputSchema, output: SignerProfileSchema },
   deleteSignerProfile: { input: byId, output: done },

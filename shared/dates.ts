@@ -34,3 +34,9 @@ export function formatVnDateTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
+
+/** "2026-03-05" → { year: 2026, month: 3, day: 5 } (the date of a document model). */
+export function isoDateParts(iso: string): { year: number; month: number; day: number } {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year!, month: month!, day: day! };
+}

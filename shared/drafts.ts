@@ -3,6 +3,7 @@ import { isIsoDate } from './dates';
 import { BlockSchema } from './document/model';
 import { basedOnRevision, multilineText, optionalCode, requiredLine } from './fields';
 import { AgencyRefSchema } from './plans';
+import { draftMonthField } from './record';
 import { SignerSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema } from './recipients';
 
@@ -55,6 +56,8 @@ export const DraftInputSchema = z
     /** Trích yếu; for a công văn, the text after "V/v". */
     title: requiredLine(500),
     draftYear: year,
+    /** "Tháng (dự kiến)": the draft's month when known. */
+    draftMonth: draftMonthField,
     content: DraftContentSchema,
     /** Cơ quan ban hành; absent keeps the stored one, null means the default issuer. */
     issuerId: id.nullable().optional(),
@@ -67,6 +70,7 @@ export const DraftSchema = z.object({
   kind: z.enum(['chi-thi', 'cong-van']),
   title: z.string(),
   draftYear: z.number(),
+  draftMonth: z.number().nullable(),
   status: z.enum(['draft', 'issued']),
   number: z.number().nullable(),
   issuedDate: z.string().nullable(),
@@ -82,9 +86,6 @@ export type Draft = z.output<typeof DraftSchema>;
 export type ChiThiContent = z.output<typeof ChiThiContentSchema>;
 export type CongVanContent = z.output<typeof CongVanContentSchema>;
 
-export const IssueDraftSchema = z
-  .object({ id, revision: basedOnRevision, number: z.number().int().min(1).max(999_999), date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }) })
-  .strict();
 
 /** Starting points for a công văn. */
 export const CongVanTemplateSchema = z.discriminatedUnion('template', [

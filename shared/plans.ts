@@ -1,6 +1,7 @@
 import { z } from './validation';
 import { BlockSchema } from './document/model';
 import { isIsoDate, formatVnDate } from './dates';
+import { draftMonthField } from './record';
 import { basedOnRevision, multilineText, requiredLine, textLine } from './fields';
 import { SignerSchema } from './profile';
 import { DistributionOptionsSchema, RecipientLineSchema } from './recipients';
@@ -95,6 +96,8 @@ export const PlanInputSchema = z
     indexYear: year.nullable(),
     /** Year printed in the draft's date line ("ngày … tháng … năm 2024"). */
     draftYear: year,
+    /** "Tháng (dự kiến)": the draft's month when known ("ngày … tháng 6 năm 2024"). */
+    draftMonth: draftMonthField,
     body: z.array(BlockSchema).max(2000),
     grouping: z.enum(['lead', 'component']),
     appendixTitle: requiredLine(500),
@@ -116,6 +119,7 @@ export const PlanSchema = z.object({
   indexId: id.nullable(),
   indexYear: z.number().nullable(),
   draftYear: z.number(),
+  draftMonth: z.number().nullable(),
   body: z.array(z.unknown()),
   grouping: z.enum(['lead', 'component']),
   appendixTitle: z.string(),
@@ -124,6 +128,8 @@ export const PlanSchema = z.object({
   status: z.enum(['draft', 'issued']),
   number: z.number().nullable(),
   issuedDate: z.string().nullable(),
+  /** The ký hiệu it was issued under ("KH-UBND"); '' while a draft. */
+  code: z.string(),
   updatedAt: z.string(),
   revision: z.number(),
   issuerId: id.nullable(),
@@ -134,14 +140,6 @@ export type Plan = z.output<typeof PlanSchema>;
 export const PlanSummarySchema = PlanSchema.omit({ body: true, distribution: true, signer: true, tasks: true }).extend({ taskCount: z.number() });
 export type PlanSummary = z.output<typeof PlanSummarySchema>;
 
-export const IssuePlanSchema = z
-  .object({
-    id,
-    revision: basedOnRevision,
-    number: z.number().int().min(1).max(999_999),
-    date: z.string().refine(isIsoDate, { message: 'ngày không hợp lệ (dd/mm/yyyy)' }),
-  })
-  .strict();
 
 /** Roman numerals for lead groups (I, II…), as in the Kế hoạch example. */
 export const groupNumeral = (i: number) => toRoman(i + 1);
@@ -155,6 +153,7 @@ export function planInput(p: Plan): PlanInput {
     indexId: p.indexId,
     indexYear: p.indexYear,
     draftYear: p.draftYear,
+    draftMonth: p.draftMonth,
     body: p.body as PlanInput['body'],
     grouping: p.grouping,
     appendixTitle: p.appendixTitle,

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { FileContent } from '../../shared/files';
 import { DOCUMENT_KINDS } from '../../shared/nd30';
 import { foldVietnamese } from '../../shared/text';
 import { DocumentModelError, renderDocument } from '../documents';
-import type { Database } from '../db/schema';
-import { buildDraftModel } from './drafts';
 import { ServiceError } from './errors';
 
 /** Renders a document model, turning the engine's model errors into a Vietnamese validation error. */
@@ -19,8 +16,4 @@ export async function renderForExport(model: Parameters<typeof renderDocument>[0
     }
     throw err;
   }
-}
-
-export async function exportDraftDocx(db: Kysely<Database>, id: number): Promise<FileContent> {
-  return renderForExport(await buildDraftModel(db, id));
 }

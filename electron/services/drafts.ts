@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import { formatVnDate } from '../../shared/dates';
+import { formatVnDate, isoDateParts } from '../../shared/dates';
 import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
 import { DRAFT_KINDS, type ChiThiContent, type CongVanContent, type CongVanTemplate, type Draft, type DraftFields, type DraftKind } from '../../shared/drafts';
-import { DOCUMENT_KINDS, formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
+import { formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
 import type { NameBook } from '../../shared/plan-appendix';
-import { modelIssuer, type IssuerProfile } from '../../shared/profile';
+import { modelIssuer } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
 import { foldVietnamese } from '../../shared/text';
 import type { Database, DocumentTable } from '../db/schema';
@@ -12,13 +12,14 @@ import { transactional } from '../db/transaction';
 import { currentActor } from './actor';
 import { ServiceError } from './errors';
 import { bumpRevision, claimRevision, recordGone } from './revisions';
-import { getIssuerProfile, issuerProfileFor } from './issuer-profile';
+import { issuerProfileFor } from './issuer-profile';
 import { issuerIdFor } from './issuers';
+import { assertDeletable } from './lifecycle/guards';
 import { loadNameBook } from './name-book';
 import { getPlan } from './plans';
 import { resolveLines } from './recipient-lists';
 
-const READ_ONLY = 'Văn bản đã ban hành nên chỉ xem được. Bấm "Mở lại để sửa" nếu thật sự cần sửa.';
+const READ_ONLY = 'Văn bản đã ban hành nên chỉ xem được. Bấm "Thu hồi để đính chính" nếu thật sự cần sửa.';
 const NO_SIGNER = { authority: [], title: 'CHỨC VỤ NGƯỜI KÝ', name: 'Họ tên người ký' };
 const NO_DISTRIBUTION = { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } };
 
@@ -28,6 +29,7 @@ function toDraft(row: Selectable<DocumentTable>): Draft {
     kind: row.kind,
     title: row.title,
     draftYear: row.draft_year,
+    draftMonth: row.draft_month,
     status: row.status,
     number: row.number,
     issuedDate: row.issued_date,
@@ -66,6 +68,7 @@ export async function saveDraft(db: Kysely<Database>, input: DraftFields): Promi
       kind: input.content.kind,
       title: input.title,
       draft_year: input.draftYear,
+      draft_month: input.draftMonth ?? null,
       content_json: JSON.stringify(input.content),
       search_key: foldVietnamese(input.title),
       updated_at: now,
@@ -108,7 +111,7 @@ export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: n
     const plan = await getPlan(db, template.planId);
     const leads = [...new Map(plan.tasks.flatMap((t) => (t.lead ? [[JSON.stringify(t.lead), t.lead] as const] : []))).values()];
     const reference = plan.number && plan.issuedDate
-      ? `Kế hoạch số ${padNd30(plan.number)}/KH-${profile?.issuerAbbr ?? ''} ngày ${formatNd30DatePhrase(isoParts(plan.issuedDate))} của ${issuer}`
+      ? `Kế hoạch số ${padNd30(plan.number)}/${plan.code} ngày ${formatNd30DatePhrase(isoDateParts(plan.issuedDate))} của ${issuer}`
       : `Kế hoạch ${plan.title.charAt(0).toLocaleLowerCase('vi')}${plan.title.slice(1)}`;
     return saveDraft(db, {
       title: `triển khai ${reference.split(' của ')[0]}`,
@@ -144,53 +147,6 @@ export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: n
   });
 }
 
-function isoParts(iso: string) {
-  const [year, month, day] = iso.split('-').map(Number);
-  return { year: year!, month: month!, day: day! };
-}
-
-function kyHieu(kind: DraftKind, profile: IssuerProfile, content: Draft['content']): string {
-  if (kind === 'chi-thi') return `${DOCUMENT_KINDS['chi-thi'].abbreviation}-${profile.issuerAbbr}`;
-  const unit = content.kind === 'cong-van' ? content.unit || profile.draftingUnitAbbr : '';
-  return `${profile.issuerAbbr}-${unit}`;
-}
-
-/** Records the number and date Văn thư gave; numbers are unique per year and ký hiệu. */
-export async function issueDraft(db: Kysely<Database>, input: { id: number; revision?: number | null | undefined; number: number; date: string }): Promise<Draft> {
-  await transactional(db, async (trx) => {
-    const draft = await getDraft(trx, input.id);
-    if (draft.status === 'issued') throw new ServiceError('CONFLICT', READ_ONLY);
-    await claimDraft(trx, draft, input.revision);
-    const profile = await getIssuerProfile(trx);
-    if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
-    const code = kyHieu(draft.kind, profile, draft.content);
-    const year = input.date.slice(0, 4);
-    const clash = await trx
-      .selectFrom('documents')
-      .select('title')
-      .where('id', '<>', input.id)
-      .where('code', '=', code)
-      .where('number', '=', input.number)
-      .where('issued_date', 'like', `${year}-%`)
-      .executeTakeFirst();
-    if (clash) throw new ServiceError('CONFLICT', `Số ${padNd30(input.number)}/${code} năm ${year} đã dùng cho văn bản "${clash.title}". Kiểm tra lại số do Văn thư cấp.`);
-    await trx.updateTable('documents').set({ status: 'issued', number: input.number, issued_date: input.date, code, updated_at: new Date().toISOString() }).where('id', '=', input.id).execute();
-    await logEvent(trx, input.id, 'ban hành', `Số ${padNd30(input.number)}/${code}, ngày ${input.date}`);
-  });
-  return getDraft(db, input.id);
-}
-
-export async function reopenDraft(db: Kysely<Database>, id: number, revision?: number | null): Promise<Draft> {
-  await transactional(db, async (trx) => {
-    const d = await getDraft(trx, id);
-    if (d.status !== 'issued') return;
-    await claimDraft(trx, d, revision);
-    await trx.updateTable('documents').set({ status: 'draft', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
-    await logEvent(trx, id, 'mở lại để sửa', `Đã ban hành số ${d.number}, ngày ${d.issuedDate}`);
-  });
-  return getDraft(db, id);
-}
-
 export async function duplicateDraft(db: Kysely<Database>, id: number): Promise<Draft> {
   const d = await getDraft(db, id);
   return saveDraft(db, { title: d.title, draftYear: new Date().getFullYear(), content: d.content, issuerId: d.issuerId });
@@ -199,7 +155,7 @@ export async function duplicateDraft(db: Kysely<Database>, id: number): Promise<
 export async function deleteDraft(db: Kysely<Database>, id: number, revision?: number | null): Promise<void> {
   await transactional(db, async (trx) => {
     const d = await getDraft(trx, id);
-    if (d.status === 'issued') throw new ServiceError('CONFLICT', 'Văn bản đã ban hành không xóa được.');
+    await assertDeletable(trx, { recordType: 'document', id }, draftName(d));
     await claimDraft(trx, d, revision);
     await trx.deleteFrom('documents').where('id', '=', id).execute();
   });
@@ -216,20 +172,20 @@ function chiThiBody(content: ChiThiContent, names: NameBook): Block[] {
 }
 
 /** The document model of a Chỉ thị or Công văn, for the engine. */
-export async function buildDraftModel(db: Kysely<Database>, id: number): Promise<DocumentModelInput> {
+export async function buildDraftModel(db: Kysely<Database>, id: number, issue: { number: number; date: string } | null = null): Promise<DocumentModelInput> {
   const draft = await getDraft(db, id);
-  const profile = await getIssuerProfile(db);
+  const { issuer_id } = await db.selectFrom('documents').select('issuer_id').where('id', '=', id).executeTakeFirstOrThrow();
+  const profile = await issuerProfileFor(db, issuer_id);
   if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
   const names = await loadNameBook(db);
   const { content } = draft;
   const { labels } = await resolveLines(db, 'noi-nhan', content.distribution.lines);
   const withKinhGui = content.kind === 'cong-van' && content.recipients.length > 0;
-  const issued = draft.number !== null && draft.issuedDate !== null;
   const common = {
     issuer: modelIssuer(profile),
-    number: issued ? draft.number : null,
+    number: issue?.number ?? null,
     place: profile.place,
-    date: issued ? isoParts(draft.issuedDate!) : { year: draft.draftYear },
+    date: issue ? isoDateParts(issue.date) : { year: draft.draftYear, ...(draft.draftMonth ? { month: draft.draftMonth } : {}) },
     subject: draft.title,
     distribution: composeDistribution(labels, { ...content.distribution.options, withKinhGui }, profile.draftingUnitAbbr),
     signature: { authority: [...content.signer.authority, content.signer.title], name: content.signer.name },

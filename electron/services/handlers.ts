@@ -10,11 +10,11 @@ import { importIndexResults, previewSpreadsheet } from './index-import';
 import { ServiceError } from './errors';
 import { deleteIssuer, deleteNumberSeries, listIssuers, listNumberSeries, saveIssuer, saveNumberSeries, setDefaultIssuer } from './issuers';
 import { backupsOverview, chooseBackupSource, getBackupKeep, makeBackup, setBackupKeep } from './maintenance';
-import { exportPlanDocx, exportPlanTasksXlsx } from './plan-export';
-import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, issuePlan, listPlans, reopenPlan, savePlan } from './plans';
+import { exportPlanTasksXlsx } from './plan-export';
+import { exportIssuedCopyDocx, exportRecordDocx, getRecordHistory, issueRecord, proposeIssueNumber, withdrawRecord } from './lifecycle';
+import { createBlankPlan, createPlanFromDeclines, deletePlan, duplicatePlan, getPlan, listPlans, savePlan } from './plans';
 import { deleteRecipientList, listRecipientLists, previewRecipientBlock, saveRecipientList } from './recipient-lists';
-import { exportDraftDocx } from './document-export';
-import { createDraft, deleteDraft, duplicateDraft, getDraft, issueDraft, reopenDraft, saveDraft } from './drafts';
+import { createDraft, deleteDraft, duplicateDraft, getDraft, saveDraft } from './drafts';
 import { listRegister } from './register';
 import { exportRegisterXlsx } from './register-export';
 import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type DesktopPort } from './files';
@@ -89,12 +89,9 @@ export function createHandlers({ database, version, transport, desktop, maintena
     getPlan: ({ id }) => getPlan(db, id),
     createBlankPlan: ({ year, issuerId }) => createBlankPlan(db, year, issuerId),
     savePlan: (plan) => savePlan(db, plan),
-    issuePlan: (input) => issuePlan(db, input),
-    reopenPlan: ({ id, revision }) => reopenPlan(db, id, revision),
     duplicatePlan: ({ id }) => duplicatePlan(db, id),
     deletePlan: async ({ id, revision }) => (await deletePlan(db, id, revision), DONE),
     createPlanFromDeclines: ({ indexId, year, issuerId }) => createPlanFromDeclines(db, indexId, year, issuerId),
-    exportPlanDocx: ({ id }) => exportPlanDocx(db, id),
     exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),
     listSnippets: ({ query }) => listSnippets(db, query),
     saveSnippet: (snippet) => saveSnippet(db, snippet),
@@ -104,11 +101,14 @@ export function createHandlers({ database, version, transport, desktop, maintena
     getDraft: ({ id }) => getDraft(db, id),
     createDraft: ({ kind, year, template, issuerId }) => createDraft(db, kind, year, template ?? undefined, issuerId),
     saveDraft: (draft) => saveDraft(db, draft),
-    issueDraft: (input) => issueDraft(db, input),
-    reopenDraft: ({ id, revision }) => reopenDraft(db, id, revision),
     duplicateDraft: ({ id }) => duplicateDraft(db, id),
     deleteDraft: async ({ id, revision }) => (await deleteDraft(db, id, revision), DONE),
-    exportDraftDocx: ({ id }) => exportDraftDocx(db, id),
+    proposeIssueNumber: (ref) => proposeIssueNumber(db, ref),
+    issueRecord: (input) => issueRecord(db, input),
+    withdrawRecord: async (input) => (await withdrawRecord(db, input), DONE),
+    getRecordHistory: (ref) => getRecordHistory(db, ref),
+    exportRecordDocx: (ref) => exportRecordDocx(db, ref),
+    exportIssuedCopyDocx: ({ copyId }) => exportIssuedCopyDocx(db, copyId),
     listSignerProfiles: () => listSignerProfiles(db),
     saveSignerProfile: (profile) => saveSignerProfile(db, profile),
     deleteSignerProfile: async ({ id }) => (await deleteSignerProfile(db, id), DONE),

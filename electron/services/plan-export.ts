@@ -3,19 +3,13 @@ import type { FileContent } from '../../shared/files';
 import { formatDeadline } from '../../shared/plans';
 import { foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
-import { renderForExport } from './document-export';
 import { addTableSheet, newWorkbook, workbookFile } from './spreadsheet-write';
 import { listIndices } from './indices';
 import { loadNameBook } from './name-book';
-import { buildPlanModel, getPlan } from './plans';
+import { getPlan } from './plans';
 
 function fileSlug(title: string): string {
   return foldVietnamese(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'ke-hoach';
-}
-
-/** The plan as an ND30 .docx, ready for signing. */
-export async function exportPlanDocx(db: Kysely<Database>, id: number): Promise<FileContent> {
-  return renderForExport(await buildPlanModel(db, id));
 }
 
 /** The task table as a spreadsheet, one row per task, for sharing and follow-up. */

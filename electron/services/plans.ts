@@ -6,14 +6,16 @@ import type { AgencyRef, Deadline, Plan, PlanFields, PlanSummary, Task, TaskFiel
 import { modelIssuer } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
 import { foldVietnamese } from '../../shared/text';
+import { isoDateParts } from '../../shared/dates';
 import type { Database, PlanTable, PlanTaskTable } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { currentActor } from './actor';
 import { ServiceError } from './errors';
 import { bumpRevision, claimRevision, recordGone } from './revisions';
 import { getIndexResults, listIndices } from './indices';
-import { getIssuerProfile, issuerProfileFor } from './issuer-profile';
+import { issuerProfileFor } from './issuer-profile';
 import { issuerIdFor } from './issuers';
+import { assertDeletable } from './lifecycle/guards';
 import { loadNameBook } from './name-book';
 import { defaultPlanBody, resultSentence } from './plan-template';
 import { resolveLines } from './recipient-lists';
@@ -21,7 +23,7 @@ import { resolveLines } from './recipient-lists';
 /** Until a profile exists: a placeholder the export's checks make visible. */
 const NO_SIGNER = { authority: [], title: 'CHỨC VỤ NGƯỜI KÝ', name: 'Họ tên người ký' };
 
-const READ_ONLY = 'Kế hoạch đã ban hành nên chỉ xem được. Bấm "Mở lại để sửa" nếu thật sự cần sửa.';
+const READ_ONLY = 'Kế hoạch đã ban hành nên chỉ xem được. Bấm "Thu hồi để đính chính" nếu thật sự cần sửa.';
 
 function toSummary(row: Selectable<PlanTable>, taskCount: number): PlanSummary {
   return {
@@ -35,6 +37,8 @@ function toSummary(row: Selectable<PlanTable>, taskCount: number): PlanSummary {
     status: row.status,
     number: row.number,
     issuedDate: row.issued_date,
+    code: row.code,
+    draftMonth: row.draft_month,
     updatedAt: row.updated_at,
     revision: row.revision,
     issuerId: row.issuer_id,
@@ -123,6 +127,7 @@ export async function savePlan(db: Kysely<Database>, input: PlanFields): Promise
       index_id: input.indexId,
       index_year: input.indexYear,
       draft_year: input.draftYear,
+      draft_month: input.draftMonth ?? null,
       body_json: JSON.stringify(input.body),
       grouping: input.grouping,
       appendix_title: input.appendixTitle,
@@ -189,37 +194,6 @@ async function writeTasks(trx: Kysely<Database>, planId: number, tasks: readonly
   if (removed.length) await trx.deleteFrom('plan_tasks').where('id', 'in', removed).execute();
 }
 
-/** Records the number and date Văn thư gave the signed plan; the plan becomes read-only. */
-export async function issuePlan(db: Kysely<Database>, input: { id: number; revision?: number | null | undefined; number: number; date: string }): Promise<Plan> {
-  await transactional(db, async (trx) => {
-    await assertEditable(trx, input.id);
-    await claimPlan(trx, input.id, input.revision, true);
-    const year = input.date.slice(0, 4);
-    const clash = await trx
-      .selectFrom('plans')
-      .select(['id', 'title'])
-      .where('id', '<>', input.id)
-      .where('number', '=', input.number)
-      .where('issued_date', 'like', `${year}-%`)
-      .executeTakeFirst();
-    if (clash) throw new ServiceError('CONFLICT', `Số ${input.number} năm ${year} đã dùng cho kế hoạch "${clash.title}". Kiểm tra lại số do Văn thư cấp.`);
-    await trx.updateTable('plans').set({ status: 'issued', number: input.number, issued_date: input.date, updated_at: new Date().toISOString() }).where('id', '=', input.id).execute();
-    await logEvent(trx, input.id, 'ban hành', `Số ${input.number}, ngày ${input.date}`);
-  });
-  return getPlan(db, input.id);
-}
-
-export async function reopenPlan(db: Kysely<Database>, id: number, revision?: number | null): Promise<Plan> {
-  await transactional(db, async (trx) => {
-    const plan = await getPlan(trx, id);
-    if (plan.status !== 'issued') return;
-    await claimPlan(trx, id, revision, true);
-    await trx.updateTable('plans').set({ status: 'draft', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
-    await logEvent(trx, id, 'mở lại để sửa', `Đã ban hành số ${plan.number}, ngày ${plan.issuedDate}`);
-  });
-  return getPlan(db, id);
-}
-
 function nextYearDeadline(d: Deadline): Deadline {
   switch (d.kind) {
     case 'quy':
@@ -257,7 +231,9 @@ export async function duplicatePlan(db: Kysely<Database>, id: number): Promise<P
 
 export async function deletePlan(db: Kysely<Database>, id: number, revision?: number | null): Promise<void> {
   await transactional(db, async (trx) => {
-    await assertEditable(trx, id);
+    const row = await trx.selectFrom('plans').select('title').where('id', '=', id).executeTakeFirst();
+    if (!row) throw recordGone(`Kế hoạch số ${id}`);
+    await assertDeletable(trx, { recordType: 'plan', id }, `Kế hoạch "${row.title}"`);
     await claimPlan(trx, id, revision, true);
     await trx.deleteFrom('plans').where('id', '=', id).execute();
   });
@@ -331,23 +307,22 @@ export async function createPlanFromDeclines(db: Kysely<Database>, indexId: numb
 }
 
 /** The document model of a plan, ready for the engine; refuses plans that are not complete yet. */
-export async function buildPlanModel(db: Kysely<Database>, id: number): Promise<DocumentModelInput> {
+export async function buildPlanModel(db: Kysely<Database>, id: number, issue: { number: number; date: string } | null = null): Promise<DocumentModelInput> {
   const plan = await getPlan(db, id);
-  const profile = await getIssuerProfile(db);
+  const { issuer_id } = await db.selectFrom('plans').select('issuer_id').where('id', '=', id).executeTakeFirstOrThrow();
+  const profile = await issuerProfileFor(db, issuer_id);
   if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
   const unassigned = plan.tasks.flatMap((t, i) => (t.lead ? [] : [i + 1]));
   if (unassigned.length) throw new ServiceError('VALIDATION', `Nhiệm vụ ${unassigned.join(', ')}: chưa chọn cơ quan chủ trì.`);
   const components = plan.indexId ? ((await listIndices(db)).find((i) => i.id === plan.indexId)?.components ?? []) : [];
   const { labels } = await resolveLines(db, 'noi-nhan', plan.distribution.lines);
-  const issued = plan.status === 'issued' || plan.issuedDate !== null;
-  const [y, m, d] = (plan.issuedDate ?? '').split('-').map(Number);
   const signer = plan.signer;
   return {
     kind: 'ke-hoach',
     issuer: modelIssuer(profile),
-    number: issued ? plan.number : null,
+    number: issue?.number ?? null,
     place: profile.place,
-    date: issued && y ? { year: y, month: m, day: d } : { year: plan.draftYear },
+    date: issue ? isoDateParts(issue.date) : { year: plan.draftYear, ...(plan.draftMonth ? { month: plan.draftMonth } : {}) },
     subject: plan.title,
     body: plan.body as DocumentModelInput['body'],
     appendices: plan.tasks.length

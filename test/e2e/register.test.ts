@@ -18,7 +18,7 @@ async function congVan(title: string): Promise<{ id: number; revision: number }>
 
 beforeAll(async () => {
   session = await openSession();
-  await request('saveIssuerProfile', {
+  await request('saveIssuer', {
     parentName: '',
     issuerName: 'ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN',
     issuerFullName: 'Ủy ban nhân dân tỉnh Bắc Kạn',
@@ -28,7 +28,7 @@ beforeAll(async () => {
     signer: { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Phạm Duy Hưng' },
   });
   const issued = await congVan('rà soát, sắp xếp biên chế năm 2026');
-  await request('issueDraft', { id: issued.id, revision: issued.revision, number: 1250, date: '2026-03-05' });
+  await request('issueRecord', { recordType: 'document', id: issued.id, revision: issued.revision, number: 1250, date: '2026-03-05' });
   await congVan('tăng cường kỷ luật, kỷ cương hành chính');
   // a công văn withdrawn for correction, as the lifecycle leaves it: back to draft, its issue kept as history
   const corrected = await congVan('đôn đốc báo cáo biên chế');

@@ -154,7 +154,7 @@ describe(`reporting loop with ${AGENCIES} agencies and ${TASKS} tasks`, () => {
 
     const reminder = await call<Draft>('createReminderForRound', { roundId: round.id });
     expect(reminder.content.kind === 'cong-van' && reminder.content.recipients.length).toBe(30);
-    const letter = await call<FileContent>('exportDraftDocx', { id: reminder.id });
+    const letter = await call<FileContent>('exportRecordDocx', { recordType: 'document', id: reminder.id });
     expect(await checkNd30(Buffer.from(letter.base64, 'base64'))).toEqual([]);
     const letterXml = await (await JSZip.loadAsync(Buffer.from(letter.base64, 'base64'))).file('word/document.xml')!.async('string');
     expect(letterXml).toContain('trước ngày 12/12/2024');

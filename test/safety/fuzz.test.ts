@@ -26,8 +26,8 @@ const CODES: ReadonlySet<ApiError['code']> = new Set(['VALIDATION', 'NOT_FOUND',
 /** Requests that only read, whatever their input. */
 const READS: ReadonlySet<RequestName> = new Set([
   'getAppInfo', 'listIssuers', 'listNumberSeries', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
-  'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportPlanDocx', 'exportPlanTasksXlsx', 'inspectBackup',
-  'listRegister', 'exportRegisterXlsx',
+  'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportRecordDocx', 'exportPlanTasksXlsx', 'inspectBackup',
+  'listRegister', 'exportRegisterXlsx', 'proposeIssueNumber', 'getRecordHistory', 'exportIssuedCopyDocx',
 ]);
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
 
@@ -95,12 +95,15 @@ beforeAll(async () => {
       signer,
       tasks: [{ componentId: null, componentLabel: '', content: 'Rà soát thủ tục', lead: { type: 'agency', agencyId }, coordinators: [], deadline: { kind: 'quy', quarter: 2, year: 2025 }, expectedOutput: 'Báo cáo' }],
     },
-    issuePlan: { id: 999_999, number: 12, date: '2025-03-01' },
-    reopenPlan: { id: planId },
+    issueRecord: { recordType: 'plan', id: 999_999, number: 12, date: '2025-03-01', keepNumber: false },
+    withdrawRecord: { recordType: 'plan', id: planId, reason: 'Sai tên cơ quan nhận' },
+    proposeIssueNumber: { recordType: 'plan', id: planId },
+    getRecordHistory: { recordType: 'plan', id: planId },
+    exportIssuedCopyDocx: { copyId: 999_999 },
     duplicatePlan: { id: 999_999 },
     deletePlan: { id: 999_999 },
     createPlanFromDeclines: { indexId: papi.id, year: 2022 },
-    exportPlanDocx: { id: planId },
+    exportRecordDocx: { recordType: 'plan', id: planId },
     exportPlanTasksXlsx: { id: planId },
     listRegister: { query: '1250/UBND', kind: null, year: 2026, issuerId: null, status: null },
     exportRegisterXlsx: { query: '', kind: 'cong-van', year: null, issuerId: 1, status: 'withdrawn' },

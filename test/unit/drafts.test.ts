@@ -33,6 +33,14 @@ async function setup() {
 
 const saveFields = (d: Draft) => ({ id: d.id, revision: d.revision, title: d.title, draftYear: d.draftYear, content: d.content });
 
+/** A công văn complete enough to issue (a body and a Nơi nhận line). */
+async function readyCongVan(unit = ''): Promise<Draft> {
+  const d = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
+  if (d.content.kind !== 'cong-van') throw new Error('công văn expected');
+  const content = { ...d.content, ...(unit ? { unit } : {}), body: [{ type: 'paragraph', text: 'Đề nghị các cơ quan thực hiện.' }], distribution: { lines: [{ type: 'text', text: 'Các sở, ban, ngành', note: '' }], options: d.content.distribution.options } };
+  return call<Draft>('saveDraft', { ...saveFields(d), title: 'tăng cường kỷ luật hành chính', content });
+}
+
 describe('Công văn', () => {
   it('starts from the reminder template and exports an ND30 letter with Kính gửi and "Như trên"', async () => {
     const agency = await setup();
@@ -42,7 +50,7 @@ describe('Công văn', () => {
       template: { template: 'don-doc-bao-cao', recipients: [agency('Sở Tư pháp'), agency('Sở Y tế')], subject: 'báo cáo kết quả thực hiện Kế hoạch năm 2024', deadline: '2024-12-12' },
     });
     expect(draft.title).toBe('đôn đốc báo cáo kết quả thực hiện Kế hoạch năm 2024');
-    const file = await call<{ fileName: string; base64: string }>('exportDraftDocx', { id: draft.id });
+    const file = await call<{ fileName: string; base64: string }>('exportRecordDocx', { recordType: 'document', id: draft.id });
     expect(await checkNd30(Buffer.from(file.base64, 'base64'))).toEqual([]);
     const xml = await documentXml(file.base64);
     for (const text of ['V/v đôn đốc báo cáo kết quả', 'Kính gửi:', '- Sở Tư pháp tỉnh Bắc Kạn;', '- Sở Y tế tỉnh Bắc Kạn.', '- Như trên;', 'trước ngày 12/12/2024', 'Số:', '/UBND-NV']) {
@@ -50,16 +58,16 @@ describe('Công văn', () => {
     }
   });
 
-  it('keeps issued numbers unique per year and ký hiệu', async () => {
+  it('numbers every công văn in one series per year, whatever the drafting unit', async () => {
     await setup();
-    const a = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
-    const b = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
-    const c = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
-    await call('saveDraft', { ...saveFields(c), content: { ...c.content, unit: 'CCHC' } });
-    await call('issueDraft', { id: a.id, number: 123, date: '2024-06-10' });
-    await expect(call('issueDraft', { id: b.id, number: 123, date: '2024-09-01' })).rejects.toThrow('Số 123/UBND-NV năm 2024 đã dùng');
-    await call('issueDraft', { id: c.id, number: 123, date: '2024-09-01' });
-    await call('issueDraft', { id: b.id, number: 123, date: '2025-01-05' });
+    const a = await readyCongVan();
+    const b = await readyCongVan();
+    const cc = await readyCongVan('CCHC');
+    const c = cc;
+    await call('issueRecord', { recordType: 'document', id: a.id, revision: a.revision, number: 123, date: '2024-06-10' });
+    await expect(call('issueRecord', { recordType: 'document', id: b.id, revision: b.revision, number: 123, date: '2024-09-01' })).rejects.toThrow('Số 123 năm 2024 của sổ "Công văn" đã cấp cho Công văn số 123/UBND-NV');
+    await expect(call('issueRecord', { recordType: 'document', id: c.id, revision: cc.revision, number: 123, date: '2024-09-01' })).rejects.toThrow(/đã cấp cho Công văn số 123\/UBND-NV/);
+    await call('issueRecord', { recordType: 'document', id: b.id, revision: b.revision, number: 123, date: '2025-01-05' });
     await expect(call('saveDraft', saveFields(a))).rejects.toThrow(/đã ban hành nên chỉ xem được/);
   });
 });
@@ -79,7 +87,7 @@ describe('Chỉ thị', () => {
       distribution: { lines: [{ type: 'text', text: 'Vụ CCHC - Bộ Nội vụ', note: '' }], options: { electronic: true, withKinhGui: false, drafter: 'Vân' } },
     };
     await call('saveDraft', { ...saveFields(draft), title: 'Về việc nâng cao sự hài lòng của người dân', content });
-    const file = await call<{ base64: string }>('exportDraftDocx', { id: draft.id });
+    const file = await call<{ base64: string }>('exportRecordDocx', { recordType: 'document', id: draft.id });
     expect(await checkNd30(Buffer.from(file.base64, 'base64'))).toEqual([]);
     const xml = await documentXml(file.base64);
     expect(xml).toMatch(/<w:b\/>.*?1\. Giám đốc các sở, Thủ trưởng các ban, ngành:/s);
@@ -130,11 +138,11 @@ describe('register and files', () => {
 describe('history and file names', () => {
   it('records who issued a document and when', async () => {
     await setup();
-    const d = await call<Draft>('createDraft', { kind: 'cong-van', year: 2024, template: null });
-    await call('issueDraft', { id: d.id, number: 7, date: '2024-04-02' });
+    const d = await readyCongVan();
+    await call('issueRecord', { recordType: 'document', id: d.id, revision: d.revision, number: 7, date: '2024-04-02' });
     const events = await backend.database.db.selectFrom('document_events').selectAll().where('document_id', '=', d.id).orderBy('id').execute();
     expect(events.map((e) => e.action)).toEqual(['tạo', 'ban hành']);
-    expect(events[1]!.detail).toMatch(/^Số 07\/UBND-NV, ngày 2024-04-02 — người thực hiện: .+@.+$/);
+    expect(events[1]!.detail).toMatch(/^Số 07\/UBND-NV, ngày 02\/04\/2024 — người thực hiện: .+@.+$/);
     expect(Date.parse(events[1]!.at)).toBeGreaterThan(Date.now() - 60_000);
   });
 

@@ -56,7 +56,7 @@ describe('plans', () => {
     expect(plan.tasks[0]!.content).toContain('năm 2022 đạt 0,66/2,5 điểm, năm 2021 đạt 0,8');
     expect(JSON.stringify(plan.body)).toContain('đạt 42,153/80 điểm, giảm 0,567 điểm so với năm 2021; xếp thứ 34/63, giảm 02 bậc');
 
-    await expect(call('exportPlanDocx', { id: plan.id })).rejects.toThrow(/Nhiệm vụ 1: chưa chọn cơ quan chủ trì/);
+    await expect(call('exportRecordDocx', { recordType: 'plan', id: plan.id })).rejects.toThrow(/Nhiệm vụ 1: chưa chọn cơ quan chủ trì/);
 
     const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
     const agency = (name: string) => agencies.find((a) => a.shortName === name)!.id;
@@ -70,7 +70,7 @@ describe('plans', () => {
     expect(saved.tasks[0]!.id).toBe(first!.id);
     expect(saved.revision).toBe(plan.revision + 1);
 
-    const docx = await call<{ fileName: string; base64: string }>('exportPlanDocx', { id: plan.id });
+    const docx = await call<{ fileName: string; base64: string }>('exportRecordDocx', { recordType: 'plan', id: plan.id });
     expect(docx.fileName).toMatch(/^ke-hoach-khac-phuc.*\.docx$/);
     const buffer = Buffer.from(docx.base64, 'base64');
     expect(await checkNd30(buffer)).toEqual([]);
@@ -92,13 +92,14 @@ describe('plans', () => {
       tasks: [{ componentId: null, componentLabel: 'Khác', content: 'Việc A', lead: { type: 'text', text: 'Sở Nội vụ' }, coordinators: [], deadline: { kind: 'ngay', date: '2024-06-30' }, expectedOutput: '' }],
     });
     const b = await call<Plan>('savePlan', newPlan('Kế hoạch B'));
-    const issued = await call<Plan>('issuePlan', { id: a.id, number: 12, date: '2024-03-05' });
+    await call('issueRecord', { recordType: 'plan', id: a.id, revision: a.revision, number: 12, date: '2024-03-05' });
+    const issued = await call<Plan>('getPlan', { id: a.id });
     expect(issued).toMatchObject({ status: 'issued', number: 12, issuedDate: '2024-03-05' });
     await expect(call('savePlan', { ...planFields(issued), id: a.id })).rejects.toThrow(/đã ban hành nên chỉ xem được/);
-    await expect(call('issuePlan', { id: b.id, number: 12, date: '2024-11-01' })).rejects.toThrow(/Số 12 năm 2024 đã dùng/);
-    await call('issuePlan', { id: b.id, number: 12, date: '2025-01-02' });
+    await expect(call('issueRecord', { recordType: 'plan', id: b.id, revision: b.revision, number: 12, date: '2024-11-01' })).rejects.toThrow(/Số 12 năm 2024 của sổ "Kế hoạch" đã cấp cho Kế hoạch số 12\/KH-UBND ngày 05\/03\/2024 "Kế hoạch A"/);
+    await call('issueRecord', { recordType: 'plan', id: b.id, revision: b.revision, number: 12, date: '2025-01-02' });
 
-    const docx = Buffer.from((await call<{ base64: string }>('exportPlanDocx', { id: a.id })).base64, 'base64');
+    const docx = Buffer.from((await call<{ base64: string }>('exportRecordDocx', { recordType: 'plan', id: a.id })).base64, 'base64');
     const xml = await (await import('jszip')).default.loadAsync(docx).then((z) => z.file('word/document.xml')!.async('string'));
     expect(xml).toContain('Số: 12/KH-UBND');
     expect(xml).toContain('Bắc Kạn, ngày 05 tháng 3 năm 2024');
@@ -106,7 +107,8 @@ describe('plans', () => {
     const copy = await call<Plan>('duplicatePlan', { id: a.id });
     expect(copy).toMatchObject({ status: 'draft', number: null, draftYear: 2025 });
     expect(copy.tasks[0]!.deadline).toEqual({ kind: 'ngay', date: '2025-06-30' });
-    const reopened = await call<Plan>('reopenPlan', { id: a.id });
+    await call('withdrawRecord', { recordType: 'plan', id: a.id, revision: issued.revision, reason: 'Sửa nhiệm vụ' });
+    const reopened = await call<Plan>('getPlan', { id: a.id });
     expect(reopened.status).toBe('draft');
     await expect(call('savePlan', { ...planFields(issued), title: 'Kế hoạch A (bản cũ)' })).rejects.toThrow(/vừa được thay đổi ở cửa sổ khác/);
     await call('savePlan', { ...planFields(reopened), title: 'Kế hoạch A (sửa)' });

@@ -50,7 +50,7 @@ async function congVan(title: string, year = 2026): Promise<Draft> {
 
 /** The fixture of most tests: issued công văn 1250/UBND-NV, a plan 01/KH-UBND, a draft, a withdrawn công văn. */
 async function setup() {
-  await call('saveIssuerProfile', VALID_PROFILE);
+  await call('saveIssuer', VALID_PROFILE);
   const nv = await congVan('rà soát, sắp xếp biên chế năm 2026');
   issue('document', nv.id, 'cong-van', { number: 1250, code: 'UBND-NV', date: '2026-03-05', signer: 'Phạm Duy Hưng', recipients: 'Nơi nhận:\n- Như trên;\n- TT Tỉnh ủy (b/c);\n- Lưu: VT, NV (Vân).', kinhGui: ['Sở Tư pháp', 'Sở Y tế'] });
   const plan = await call<{ id: number }>('createBlankPlan', { year: 2026 });
@@ -114,7 +114,7 @@ describe('listRegister', () => {
   });
 
   it('searches 2,000 records in SQL on the folded search_key column, not on titles folded in JavaScript', async () => {
-    await call('saveIssuerProfile', VALID_PROFILE);
+    await call('saveIssuer', VALID_PROFILE);
     const { sqlite } = backend.database;
     const insert = sqlite.prepare("INSERT INTO documents (kind, title, draft_year, content_json, search_key, created_at, updated_at, issuer_id) VALUES ('cong-van', ?, 2026, ?, ?, ?, ?, 1)");
     const content = JSON.stringify({ signer: { name: 'Người ký' } });

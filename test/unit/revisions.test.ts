@@ -178,30 +178,28 @@ describe('plans and drafts', () => {
     expect(stored).toMatchObject({ title: 'Kế hoạch của A', revision: a.revision, updatedAt: a.updatedAt });
   });
 
-  it('refuses issue, reopen and delete based on an older revision, and moves the revision on when they succeed', async () => {
+  it('refuses issue, withdrawal and delete based on an older revision, and moves the revision on when they succeed', async () => {
     await call('saveIssuer', VALID_PROFILE);
     const loaded = await call<Plan>('createBlankPlan', { year: 2025 });
-    const edited = await call<Plan>('savePlan', { ...planInput(loaded), title: 'Kế hoạch đã sửa' });
-    await expect(call('issuePlan', { id: loaded.id, revision: loaded.revision, number: 3, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const edited = await call<Plan>('savePlan', { ...planInput(loaded), title: 'Kế hoạch đã sửa', distribution: { lines: [{ type: 'text', text: 'Các sở, ban, ngành', note: '' }], options: loaded.distribution.options } });
+    await expect(call('issueRecord', { recordType: 'plan', id: loaded.id, revision: loaded.revision, number: 3, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call('issueRecord', { recordType: 'plan', id: loaded.id, number: 3, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(call('deletePlan', { id: loaded.id, revision: loaded.revision })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await call<Plan>('getPlan', { id: loaded.id })).status).toBe('draft');
-    const issued = await call<Plan>('issuePlan', { id: loaded.id, revision: edited.revision, number: 3, date: '2025-03-01' });
+    await call('issueRecord', { recordType: 'plan', id: loaded.id, revision: edited.revision, number: 3, date: '2025-03-01' });
+    const issued = await call<Plan>('getPlan', { id: loaded.id });
     expect(issued.revision).toBe(edited.revision + 1);
-    // the other window's editor, still on the draft, can no longer save over the issued plan
-    await expect(call('reopenPlan', { id: loaded.id, revision: edited.revision })).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await call<Plan>('reopenPlan', { id: loaded.id, revision: issued.revision })).revision).toBe(issued.revision + 1);
+    // the other window's editor, still on the draft, can no longer withdraw or save over the issued plan
+    await expect(call('withdrawRecord', { recordType: 'plan', id: loaded.id, revision: edited.revision, reason: 'Sửa' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await call('withdrawRecord', { recordType: 'plan', id: loaded.id, revision: issued.revision, reason: 'Sửa' });
+    expect((await call<Plan>('getPlan', { id: loaded.id })).revision).toBe(issued.revision + 1);
 
     const draft = await call<Draft>('createDraft', { kind: 'chi-thi', year: 2025, template: null });
     const changed = await call<Draft>('saveDraft', { id: draft.id, revision: draft.revision, title: 'Về việc tăng cường kỷ luật', draftYear: 2025, content: draft.content });
     await expect(call('deleteDraft', { id: draft.id, revision: draft.revision })).rejects.toThrow(/^Chỉ thị "Về việc tăng cường kỷ luật" vừa được thay đổi/);
-    await expect(call('issueDraft', { id: draft.id, revision: draft.revision, number: 5, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call('issueRecord', { recordType: 'document', id: draft.id, revision: draft.revision, number: 5, date: '2025-03-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await call<Draft>('getDraft', { id: draft.id })).toMatchObject({ status: 'draft', revision: changed.revision });
-    // a status change made without a revision (another window's issue) still moves it on
-    const issuedDraft = await call<Draft>('issueDraft', { id: draft.id, number: 6, date: '2025-03-01' });
-    expect(issuedDraft.revision).toBe(changed.revision + 1);
-    await expect(call('reopenDraft', { id: draft.id, revision: changed.revision })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const reopened = await call<Draft>('reopenDraft', { id: draft.id, revision: issuedDraft.revision });
-    await call('deleteDraft', { id: draft.id, revision: reopened.revision });
+    await call('deleteDraft', { id: draft.id, revision: changed.revision });
     await expect(call('getDraft', { id: draft.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -15,8 +15,11 @@ import { isStale } from '../../../shared/api';
 import { api } from '../api';
 import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
-import { IssueDialog } from '../components/IssueDialog';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { IssuedBanner } from '../record/IssuedBanner';
+import { LifecycleButtons } from '../record/LifecycleButtons';
+import { DraftMonthField } from '../record/DraftMonthField';
+import { useDiscardUntouched } from '../record/blankDrafts';
 import { exportFile } from '../files';
 import { BodyEditor, type EditorBlock } from '../plans/BodyEditor';
 import { DistributionEditor } from '../plans/DistributionEditor';
@@ -30,7 +33,7 @@ type Form = Omit<DraftInput, 'revision'>;
 const AUTOSAVE_MS = 2500;
 
 function toForm(d: Draft): Form {
-  return { id: d.id, title: d.title, draftYear: d.draftYear, issuerId: d.issuerId, content: d.content as Form['content'] };
+  return { id: d.id, title: d.title, draftYear: d.draftYear, draftMonth: d.draftMonth, issuerId: d.issuerId, content: d.content as Form['content'] };
 }
 
 /** Chỉ thị or Công văn: edited here, saved automatically while a draft, previewed and exported. */
@@ -44,7 +47,6 @@ export function DraftEditor({ id }: { id: number }) {
   const [tab, setTab] = useState<'content' | 'distribution'>('content');
   const [message, setMessage] = useState<NoticeState>();
   const [previewing, setPreviewing] = useState(false);
-  const [issuing, setIssuing] = useState(false);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const formRef = useRef(form);
   formRef.current = form;
@@ -52,6 +54,7 @@ export function DraftEditor({ id }: { id: number }) {
   const [conflict, setConflict] = useState<ConflictState>();
   const conflictRef = useRef(conflict);
   conflictRef.current = conflict;
+  useDiscardUntouched({ recordType: 'document', id }, () => ({ revision: revision.current, dirty }));
 
   const load = useCallback((d: Draft) => {
     revision.current = d.revision;
@@ -132,7 +135,7 @@ export function DraftEditor({ id }: { id: number }) {
   async function doExport() {
     if (dirty && !(await save())) return;
     try {
-      const path = await exportFile(await api.exportDraftDocx({ id }));
+      const path = await exportFile(await api.exportRecordDocx({ recordType: 'document', id }));
       setSavedPath(path);
       setMessage({ severity: 'success', text: path ? `Đã lưu tệp: ${path}` : 'Đã xuất tệp .docx.' });
     } catch (err) {
@@ -173,14 +176,20 @@ export function DraftEditor({ id }: { id: number }) {
         <Button variant="outlined" onClick={() => void doExport()}>
           Xuất .docx
         </Button>
-        {!readOnly && (
-          <Button onClick={() => void (dirty ? save() : Promise.resolve(true)).then((ok) => ok && setIssuing(true))}>Ghi số ban hành</Button>
-        )}
-        {readOnly && (
-          <Button onClick={() => void api.reopenDraft({ id, revision: revision.current }).then(load, (err: Error) => setMessage({ severity: 'error', text: err.message }))}>Mở lại để sửa</Button>
-        )}
+        <LifecycleButtons
+          record={{ recordType: 'document', id }}
+          issued={readOnly}
+          revision={() => revision.current}
+          beforeIssue={() => (dirty ? save() : Promise.resolve(true))}
+          onChanged={async (text) => {
+            load(await api.getDraft({ id }));
+            setMessage({ severity: 'success', text });
+          }}
+          onDeleted={() => (window.location.hash = href(list))}
+        />
         <Button onClick={() => void api.duplicateDraft({ id }).then((copy) => (window.location.hash = href(`${list}/${copy.id}`)))}>Nhân bản</Button>
       </Stack>
+      {readOnly && <IssuedBanner record={{ recordType: 'document', id }} revision={draft.revision} />}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
@@ -198,6 +207,7 @@ export function DraftEditor({ id }: { id: number }) {
               onChange={(e) => edit({ title: e.target.value })}
             />
             <TextField disabled={readOnly} sx={{ width: 150 }} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
+            <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
             {content.kind === 'cong-van' && (
               <TextField disabled={readOnly} sx={{ width: 170 }} label="Đơn vị soạn thảo" value={content.unit} onChange={(e) => editContent({ unit: e.target.value })} helperText="Trong số ký hiệu: UBND-NV" />
             )}
@@ -231,16 +241,7 @@ export function DraftEditor({ id }: { id: number }) {
           onSigner={(signer) => editContent({ signer })}
         />
       )}
-      {previewing && <PreviewDialog load={() => api.exportDraftDocx({ id })} onClose={() => setPreviewing(false)} onExport={() => void doExport()} />}
-      {issuing && (
-        <IssueDialog
-          onClose={() => setIssuing(false)}
-          onIssue={async (number, date) => {
-            load(await api.issueDraft({ id, revision: revision.current, number, date }));
-            setIssuing(false);
-          }}
-        />
-      )}
+      {previewing && <PreviewDialog load={() => api.exportRecordDocx({ recordType: 'document', id })} onClose={() => setPreviewing(false)} onExport={() => void doExport()} />}
       <Snackbar
         open={Boolean(savedPath)}
         onClose={() => setSavedPath(null)}

@@ -18,6 +18,7 @@ import { DateField } from '../components/DateField';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href } from '../router';
 import { RegisterTable } from './RegisterTable';
+import { markBlank } from '../record/blankDrafts';
 
 type Choice = 'trien-khai-ke-hoach' | 'don-doc-bao-cao';
 
@@ -86,6 +87,7 @@ export function DraftsPage({ kind }: { kind: DraftKind }) {
   const create = async (template: CongVanTemplate | null) => {
     try {
       const draft = await api.createDraft({ kind, year: new Date().getFullYear(), template });
+      if (!template) markBlank({ recordType: 'document', id: draft.id }, draft.revision);
       window.location.hash = href(`${kind}/${draft.id}`);
     } catch (err) {
       setFailure((err as Error).message);

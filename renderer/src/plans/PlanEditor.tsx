@@ -16,7 +16,10 @@ import { PLAN_GROUPINGS, planInput, type Plan, type PlanInput } from '../../../s
 import { api } from '../api';
 import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
-import { IssueDialog } from '../components/IssueDialog';
+import { IssuedBanner } from '../record/IssuedBanner';
+import { LifecycleButtons } from '../record/LifecycleButtons';
+import { DraftMonthField } from '../record/DraftMonthField';
+import { useDiscardUntouched } from '../record/blankDrafts';
 import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
@@ -42,13 +45,13 @@ export function PlanEditor({ id }: { id: number }) {
   const [groups, setGroups] = useState<AgencyGroup[]>([]);
   const [tab, setTab] = useState<'general' | 'body' | 'tasks' | 'distribution'>('tasks');
   const [message, setMessage] = useState<NoticeState>();
-  const [issuing, setIssuing] = useState(false);
   const [dirty, setDirty] = useState(false);
   // The revision the screen is based on; each save sends it and keeps the one it gets back.
   const revision = useRef(0);
   const [conflict, setConflict] = useState<ConflictState>();
   const conflictRef = useRef(conflict);
   conflictRef.current = conflict;
+  useDiscardUntouched({ recordType: 'plan', id }, () => ({ revision: revision.current, dirty }));
 
   const load = useCallback((p: Plan) => {
     revision.current = p.revision;
@@ -160,18 +163,20 @@ export function PlanEditor({ id }: { id: number }) {
             Lưu
           </Button>
         )}
-        <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => exportFile(await api.exportPlanDocx({ id })), 'Đã xuất tệp .docx.')}>
+        <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => exportFile(await api.exportRecordDocx({ recordType: 'plan', id })), 'Đã xuất tệp .docx.')}>
           Xuất .docx
         </Button>
         <Button variant="outlined" disabled={dirty} onClick={() => void run(async () => exportFile(await api.exportPlanTasksXlsx({ id })))}>
           Xuất bảng nhiệm vụ .xlsx
         </Button>
-        {!readOnly && (
-          <Button disabled={dirty} onClick={() => setIssuing(true)}>
-            Ghi số ban hành
-          </Button>
-        )}
-        {readOnly && <Button onClick={() => void run(async () => load(await api.reopenPlan({ id, revision: revision.current })), 'Đã mở lại để sửa.')}>Mở lại để sửa</Button>}
+        <LifecycleButtons
+          record={{ recordType: 'plan', id }}
+          issued={readOnly}
+          disabled={dirty}
+          revision={() => revision.current}
+          onChanged={(text) => run(async () => load(await api.getPlan({ id })), text)}
+          onDeleted={() => (window.location.hash = href('ke-hoach'))}
+        />
         <Button
           onClick={() =>
             void run(async () => {
@@ -184,6 +189,7 @@ export function PlanEditor({ id }: { id: number }) {
         </Button>
         {dirty && <Typography variant="caption" sx={{ alignSelf: 'center' }}>Xuất văn bản được khi đã tự lưu xong.</Typography>}
       </Stack>
+      {readOnly && <IssuedBanner record={{ recordType: 'plan', id }} revision={plan.revision} />}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
@@ -206,6 +212,7 @@ export function PlanEditor({ id }: { id: number }) {
             </TextField>
             <TextField disabled={readOnly} label="Kết quả chỉ số năm" type="number" value={form.indexYear ?? ''} onChange={(e) => edit({ indexYear: e.target.value === '' ? null : Number(e.target.value) })} />
             <TextField disabled={readOnly} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
+            <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
           </Stack>
           <TextField disabled={readOnly} label="Tên phụ lục" multiline value={form.appendixTitle} onChange={(e) => edit({ appendixTitle: e.target.value })} />
           <TextField select disabled={readOnly} label="Nhóm các dòng của phụ lục" value={form.grouping} onChange={(e) => edit({ grouping: e.target.value as Form['grouping'] })}>
@@ -234,17 +241,6 @@ export function PlanEditor({ id }: { id: number }) {
       )}
       {tab === 'distribution' && (
         <DistributionEditor distribution={form.distribution} signer={form.signer} issuerId={form.issuerId ?? null} readOnly={readOnly} onChange={(distribution) => edit({ distribution })} onSigner={(signer) => edit({ signer })} />
-      )}
-      {issuing && (
-        <IssueDialog
-          onClose={() => setIssuing(false)}
-          onIssue={async (number, date) => {
-            const p = await api.issuePlan({ id, revision: revision.current, number, date });
-            setIssuing(false);
-            load(p);
-            setMessage({ severity: 'success', text: `Đã ghi số ${p.number}, ngày ${formatVnDate(p.issuedDate)}.` });
-          }}
-        />
       )}
     </Box>
   );

@@ -14,6 +14,7 @@ import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
 import type { PlanSummary } from '../../../shared/plans';
 import { api } from '../api';
+import { markBlank } from '../record/blankDrafts';
 import { href } from '../router';
 
 export function PlansPage() {
@@ -29,6 +30,7 @@ export function PlansPage() {
   async function create() {
     try {
       const plan = await api.createBlankPlan({ year: new Date().getFullYear() });
+      markBlank({ recordType: 'plan', id: plan.id }, plan.revision);
       window.location.hash = href(`ke-hoach/${plan.id}`);
     } catch (err) {
       setFailure((err as Error).message);
