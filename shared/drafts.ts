@@ -74,6 +74,8 @@ export const DraftSchema = z.object({
   status: z.enum(['draft', 'issued']),
   number: z.number().nullable(),
   issuedDate: z.string().nullable(),
+  /** The ký hiệu it was issued under ("UBND-NV"); empty while a draft. */
+  code: z.string(),
   updatedAt: z.string(),
   revision: z.number(),
   issuerId: id.nullable(),

@@ -33,6 +33,7 @@ function toDraft(row: Selectable<DocumentTable>): Draft {
     status: row.status,
     number: row.number,
     issuedDate: row.issued_date,
+    code: row.code,
     updatedAt: row.updated_at,
     revision: row.revision,
     issuerId: row.issuer_id,

@@ -107,7 +107,7 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     await page.getByRole('textbox', { name: 'Ngày ban hành' }).fill('05/03/2023');
     await page.getByRole('textbox', { name: 'Ngày ban hành' }).blur();
     await page.getByRole('dialog').getByRole('button', { name: 'Ghi' }).click();
-    await expect.poll(() => page.getByText('Đã ban hành: số 12, ngày 05/03/2023').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Đã ban hành: số 12/KH-UBND, ngày 05/03/2023').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Thu hồi để đính chính' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('issued-banner').innerText()).toMatch(/^Bản đã ban hành — Số 12\/KH-UBND ngày 05\/03\/2023, do .+@.+ ban hành lúc .+, SHA-256 [0-9a-f]{6}…/);

@@ -136,25 +136,25 @@ describe('the record of issued documents (browser mode)', () => {
     const createFromMenu = async () => {
       await page.goto(`${session.web.url}#/cong-van`);
       await page.getByRole('button', { name: 'Soạn công văn mới' }).click();
-      await expect.poll(() => page.url()).toMatch(/#\/cong-van\/\d+$/);
-      await expect.poll(() => page.getByRole('button', { name: 'Lịch sử' }).isVisible()).toBe(true);
+      await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/#\/cong-van\/\d+$/);
+      await expect.poll(() => page.getByRole('button', { name: 'Lịch sử' }).isVisible(), { timeout: 20_000 }).toBe(true);
       return Number(/(\d+)$/.exec(page.url())![1]);
     };
     const untouched = await createFromMenu();
     await page.getByRole('link', { name: '← Danh sách' }).click();
-    await expect.poll(() => exists(untouched)).toBe(false);
+    await expect.poll(() => exists(untouched), { timeout: 20_000 }).toBe(false);
 
     const typed = await createFromMenu();
     await page.getByRole('textbox', { name: 'Trích yếu (sau "V/v")', exact: true }).fill('góp ý dự thảo');
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByRole('link', { name: '← Danh sách' }).click();
-    await expect.poll(() => page.url()).toMatch(/#\/cong-van$/);
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/#\/cong-van$/);
     expect(await exists(typed)).toBe(true);
 
     await openDraft(page, typed);
     await page.getByRole('button', { name: 'Xóa dự thảo' }).click();
     await page.getByRole('dialog', { name: 'Xóa dự thảo?' }).getByRole('button', { name: 'Xóa', exact: true }).click();
-    await expect.poll(() => exists(typed)).toBe(false);
+    await expect.poll(() => exists(typed), { timeout: 20_000 }).toBe(false);
 
     await openDraft(page, ids.nv);
     expect(await page.getByRole('button', { name: 'Xóa dự thảo' }).count()).toBe(0);

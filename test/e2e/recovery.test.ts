@@ -57,6 +57,7 @@ describe('recovery screen (browser mode)', () => {
 
     // the rest of the app answers too
     await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt', exact: true }).click();
+    await page.getByRole('button', { name: 'Sửa Ủy ban nhân dân tỉnh Bắc Kạn' }).click();
     await eventually(async () => page.getByRole('textbox', { name: 'Địa danh' }).inputValue()).toBe('Bắc Kạn');
   });
 

@@ -12,8 +12,10 @@ async function request<T>(name: string, input: unknown): Promise<T> {
 }
 
 async function congVan(title: string): Promise<{ id: number; revision: number }> {
-  const d = await request<{ id: number; revision: number; draftYear: number; content: unknown }>('createDraft', { kind: 'cong-van', year: 2026, template: null });
-  return request('saveDraft', { id: d.id, revision: d.revision, title, draftYear: d.draftYear, content: d.content });
+  const d = await request<{ id: number; revision: number; draftYear: number; content: Record<string, unknown> }>('createDraft', { kind: 'cong-van', year: 2026, template: null });
+  // complete enough to be issued: a body and a Nơi nhận line
+  const content = { ...d.content, body: [{ type: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị thực hiện.' }], distribution: { lines: [{ type: 'text', text: 'Các sở, ban, ngành', note: '' }], options: { electronic: false, withKinhGui: false, drafter: '' } } };
+  return request('saveDraft', { id: d.id, revision: d.revision, title, draftYear: d.draftYear, content });
 }
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
 import { isStale } from '../../../shared/api';
+import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
 import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
@@ -157,7 +158,7 @@ export function DraftEditor({ id }: { id: number }) {
           onChange={(issuerId, signer) => edit({ issuerId, content: (signer ? { ...content, signer } : content) as Form['content'] })}
         />
         {readOnly ? (
-          <Chip color="success" label={`Đã ban hành: số ${draft.number}, ngày ${formatVnDate(draft.issuedDate)}`} />
+          <Chip color="success" label={`Đã ban hành: số ${padNd30(draft.number ?? 0)}/${draft.code}, ngày ${formatVnDate(draft.issuedDate)}`} />
         ) : conflict ? (
           <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" />
         ) : (
@@ -209,7 +210,7 @@ export function DraftEditor({ id }: { id: number }) {
             <TextField disabled={readOnly} sx={{ width: 150 }} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
             {content.kind === 'cong-van' && (
-              <TextField disabled={readOnly} sx={{ width: 170 }} label="Đơn vị soạn thảo" value={content.unit} onChange={(e) => editContent({ unit: e.target.value })} helperText="Trong số ký hiệu: UBND-NV" />
+              <TextField disabled={readOnly} sx={{ width: 170 }} label="Đơn vị soạn thảo" value={content.unit} onChange={(e) => editContent({ unit: e.target.value })} helperText={content.unit ? `Ký hiệu: …-${content.unit}` : 'Ký hiệu không ghi đơn vị'} />
             )}
           </Stack>
           {content.kind === 'cong-van' && (

@@ -13,6 +13,7 @@ import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
 import { isStale } from '../../../shared/api';
 import { PLAN_GROUPINGS, planInput, type Plan, type PlanInput } from '../../../shared/plans';
+import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
 import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
@@ -155,7 +156,7 @@ export function PlanEditor({ id }: { id: number }) {
           Kế hoạch: {plan.title}
         </Typography>
         <IssuerPicker issuerId={form.issuerId ?? null} readOnly={readOnly} signer={form.signer} onChange={(issuerId, signer) => edit(signer ? { issuerId, signer } : { issuerId })} />
-        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${plan.number}, ngày ${formatVnDate(plan.issuedDate)}`} /> : conflict ? <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
+        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${padNd30(plan.number ?? 0)}/${plan.code}, ngày ${formatVnDate(plan.issuedDate)}`} /> : conflict ? <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
         {!readOnly && (
