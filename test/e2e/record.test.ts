@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/drafts';
+import { VALID_PROFILE } from '../fixtures/profile';
+import { SIGNABLE_CONG_VAN } from '../fixtures/documents';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -16,21 +18,13 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 /** A công văn ready to sign: a body and a Nơi nhận line. */
 async function congVan(title: string, unit: string): Promise<number> {
   const d = await call<Draft>('createDraft', { kind: 'cong-van', year: 2026, template: null });
-  const content = { ...d.content, unit, body: [{ type: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị thực hiện.' }], distribution: { lines: [{ type: 'text', text: 'Các sở, ban, ngành', note: '' }], options: { electronic: false, withKinhGui: false, drafter: '' } } };
+  const content = { ...d.content, unit, ...SIGNABLE_CONG_VAN };
   return (await call<Draft>('saveDraft', { id: d.id, revision: d.revision, title, draftYear: 2026, content })).id;
 }
 
 beforeAll(async () => {
   session = await openSession();
-  await call('saveIssuer', {
-    parentName: '',
-    issuerName: 'ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN',
-    issuerFullName: 'Ủy ban nhân dân tỉnh Bắc Kạn',
-    issuerAbbr: 'UBND',
-    place: 'Bắc Kạn',
-    draftingUnitAbbr: 'NV',
-    signer: { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Phạm Duy Hưng' },
-  });
+  await call('saveIssuer', VALID_PROFILE);
   ids.nv = await congVan('tăng cường kỷ luật hành chính', 'NV');
   ids.ncpc = await congVan('cải cách thủ tục hành chính', 'NCPC');
 });

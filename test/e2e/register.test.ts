@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALID_PROFILE } from '../fixtures/profile';
+import { SIGNABLE_CONG_VAN } from '../fixtures/documents';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -14,21 +16,13 @@ async function request<T>(name: string, input: unknown): Promise<T> {
 async function congVan(title: string): Promise<{ id: number; revision: number }> {
   const d = await request<{ id: number; revision: number; draftYear: number; content: Record<string, unknown> }>('createDraft', { kind: 'cong-van', year: 2026, template: null });
   // complete enough to be issued: a body and a Nơi nhận line
-  const content = { ...d.content, body: [{ type: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị thực hiện.' }], distribution: { lines: [{ type: 'text', text: 'Các sở, ban, ngành', note: '' }], options: { electronic: false, withKinhGui: false, drafter: '' } } };
+  const content = { ...d.content, ...SIGNABLE_CONG_VAN };
   return request('saveDraft', { id: d.id, revision: d.revision, title, draftYear: d.draftYear, content });
 }
 
 beforeAll(async () => {
   session = await openSession();
-  await request('saveIssuer', {
-    parentName: '',
-    issuerName: 'ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN',
-    issuerFullName: 'Ủy ban nhân dân tỉnh Bắc Kạn',
-    issuerAbbr: 'UBND',
-    place: 'Bắc Kạn',
-    draftingUnitAbbr: 'NV',
-    signer: { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Phạm Duy Hưng' },
-  });
+  await request('saveIssuer', VALID_PROFILE);
   const issued = await congVan('rà soát, sắp xếp biên chế năm 2026');
   await request('issueRecord', { recordType: 'document', id: issued.id, revision: issued.revision, number: 1250, date: '2026-03-05' });
   await congVan('tăng cường kỷ luật, kỷ cương hành chính');

@@ -54,6 +54,16 @@ function withActor(detail: string): string {
   return [detail, `người thực hiện: ${currentActor()}`].filter(Boolean).join(' — ');
 }
 
+/** Both record tables keep the same issued state: status, number, date and ký hiệu. */
+async function setIssuedIn(trx: Kysely<Database>, table: RecordAdapter['table'], id: number, issued: (IssueInfo & { code: string }) | null): Promise<void> {
+  const now = new Date().toISOString();
+  await trx
+    .updateTable(table)
+    .set(issued ? { status: 'issued', number: issued.number, issued_date: issued.date, code: issued.code, updated_at: now } : { status: 'draft', updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 const planAdapter: RecordAdapter = {
   recordType: 'plan',
   table: 'plans',
@@ -64,14 +74,7 @@ const planAdapter: RecordAdapter = {
   },
   name: (row) => `Kế hoạch "${row.title}"`,
   buildModel: (db, id, issue) => buildPlanModel(db, id, issue),
-  async setIssued(trx, id, issued) {
-    const now = new Date().toISOString();
-    await trx
-      .updateTable('plans')
-      .set(issued ? { status: 'issued', number: issued.number, issued_date: issued.date, code: issued.code, updated_at: now } : { status: 'draft', updated_at: now })
-      .where('id', '=', id)
-      .execute();
-  },
+  setIssued: (trx, id, issued) => setIssuedIn(trx, 'plans', id, issued),
   async logEvent(trx, id, action, detail) {
     await trx.insertInto('plan_events').values({ plan_id: id, at: new Date().toISOString(), action, detail: withActor(detail) }).execute();
   },
@@ -89,14 +92,7 @@ const documentAdapter: RecordAdapter = {
   },
   name: (row) => `${DRAFT_KINDS[row.kind as keyof typeof DRAFT_KINDS] ?? row.kind} "${row.kind === 'cong-van' ? 'V/v ' : ''}${row.title}"`,
   buildModel: (db, id, issue) => buildDraftModel(db, id, issue),
-  async setIssued(trx, id, issued) {
-    const now = new Date().toISOString();
-    await trx
-      .updateTable('documents')
-      .set(issued ? { status: 'issued', number: issued.number, issued_date: issued.date, code: issued.code, updated_at: now } : { status: 'draft', updated_at: now })
-      .where('id', '=', id)
-      .execute();
-  },
+  setIssued: (trx, id, issued) => setIssuedIn(trx, 'documents', id, issued),
   async logEvent(trx, id, action, detail) {
     await trx.insertInto('document_events').values({ document_id: id, at: new Date().toISOString(), action, detail: withActor(detail) }).execute();
   },
