@@ -11,12 +11,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
-import { isStale } from '../../../shared/api';
 import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
-import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
+import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { useAutosave } from '../components/useAutosave';
 import { IssuedBanner } from '../record/IssuedBanner';
 import { LifecycleButtons } from '../record/LifecycleButtons';
 import { DraftMonthField } from '../record/DraftMonthField';
@@ -31,7 +31,6 @@ import { PreviewDialog } from './PreviewDialog';
 
 /** The draft as edited; the revision it is based on is kept beside it. */
 type Form = Omit<DraftInput, 'revision'>;
-const AUTOSAVE_MS = 2500;
 
 function toForm(d: Draft): Form {
   return { id: d.id, title: d.title, draftYear: d.draftYear, draftMonth: d.draftMonth, issuerId: d.issuerId, content: d.content as Form['content'] };
@@ -42,7 +41,6 @@ export function DraftEditor({ id }: { id: number }) {
   const [draft, setDraft] = useState<Draft>();
   const [form, setForm] = useState<Form>();
   const [dirty, setDirty] = useState(false);
-  const [savedAt, setSavedAt] = useState<string>();
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [groups, setGroups] = useState<AgencyGroup[]>([]);
   const [tab, setTab] = useState<'content' | 'distribution'>('content');
@@ -52,9 +50,20 @@ export function DraftEditor({ id }: { id: number }) {
   const formRef = useRef(form);
   formRef.current = form;
   const revision = useRef(0);
-  const [conflict, setConflict] = useState<ConflictState>();
-  const conflictRef = useRef(conflict);
-  conflictRef.current = conflict;
+  const { conflict, setConflict, savedAt, save } = useAutosave({
+    revision,
+    async persist(based) {
+      const current = formRef.current;
+      if (!current) return null;
+      const saved = await api.saveDraft({ ...current, revision: based });
+      setDraft(saved);
+      if (formRef.current === current) setDirty(false);
+      return saved.revision;
+    },
+    onError: (text) => setMessage({ severity: 'error', text }),
+    pending: dirty && draft?.status !== 'issued',
+    changes: [form],
+  });
   useDiscardUntouched({ recordType: 'document', id }, () => ({ revision: revision.current, dirty }));
 
   const load = useCallback((d: Draft) => {
@@ -74,35 +83,6 @@ export function DraftEditor({ id }: { id: number }) {
       (err: Error) => setMessage({ severity: 'error', text: err.message }),
     );
   }, [id, load]);
-
-  // Saves run one after another, so each is based on the revision the previous one returned.
-  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
-  const save = useCallback((): Promise<boolean> => {
-    const run = async () => {
-      const current = formRef.current;
-      if (!current || conflictRef.current) return false;
-      try {
-        const saved = await api.saveDraft({ ...current, revision: revision.current });
-        revision.current = saved.revision;
-        setDraft(saved);
-        if (formRef.current === current) setDirty(false);
-        setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
-        return true;
-      } catch (err) {
-        if (isStale(err)) setConflict({ message: (err as Error).message });
-        else setMessage({ severity: 'error', text: (err as Error).message });
-        return false;
-      }
-    };
-    queue.current = queue.current.then(run);
-    return queue.current;
-  }, []);
-
-  useEffect(() => {
-    if (!dirty || conflict || draft?.status === 'issued') return;
-    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [dirty, form, draft?.status, conflict, save]);
 
   /** The user's version, kept as a new draft beside the one saved elsewhere. */
   const keepCopy = useCallback(async () => {

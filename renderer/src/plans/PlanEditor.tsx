@@ -11,11 +11,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
-import { isStale } from '../../../shared/api';
 import { PLAN_GROUPINGS, planInput, type Plan, type PlanInput } from '../../../shared/plans';
 import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
-import { ConflictBanner, copyTitle, type ConflictState } from '../components/ConflictBanner';
+import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssuedBanner } from '../record/IssuedBanner';
 import { LifecycleButtons } from '../record/LifecycleButtons';
@@ -25,6 +24,7 @@ import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
 import { refOptions } from './RefPicker';
 import { TasksEditor, withKey, type EditorTask } from './TasksEditor';
@@ -49,9 +49,25 @@ export function PlanEditor({ id }: { id: number }) {
   const [dirty, setDirty] = useState(false);
   // The revision the screen is based on; each save sends it and keeps the one it gets back.
   const revision = useRef(0);
-  const [conflict, setConflict] = useState<ConflictState>();
-  const conflictRef = useRef(conflict);
-  conflictRef.current = conflict;
+  // Autosave: saved tasks keep their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
+  const latest = useRef({ form, tasks });
+  latest.current = { form, tasks };
+  const { conflict, setConflict, savedAt, save } = useAutosave({
+    revision,
+    async persist(based) {
+      const { form: f, tasks: snapshot } = latest.current;
+      if (!f) return null;
+      const saved = await api.savePlan({ ...f, body: f.body as PlanInput['body'], tasks: snapshot.map(({ key: _k, ...t }) => t), revision: based });
+      const ids = new Map(snapshot.map((t, i) => [t.key, saved.tasks[i]?.id]));
+      setTasks((current) => current.map((t) => ({ ...t, id: t.id ?? ids.get(t.key) })));
+      setPlan(saved);
+      if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
+      return saved.revision;
+    },
+    onError: (text) => setMessage({ severity: 'error', text }),
+    pending: dirty && plan?.status !== 'issued',
+    changes: [form, tasks],
+  });
   useDiscardUntouched({ recordType: 'plan', id }, () => ({ revision: revision.current, dirty }));
 
   const load = useCallback((p: Plan) => {
@@ -76,41 +92,6 @@ export function PlanEditor({ id }: { id: number }) {
   }, [id, load]);
 
   useLeaveGuard(dirty);
-
-  // Autosave: what is on screen is written a moment after the last change; saved tasks keep
-  // their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
-  const latest = useRef({ form, tasks });
-  latest.current = { form, tasks };
-  const [savedAt, setSavedAt] = useState<string>();
-  // Saves run one after another, so each is based on the revision the previous one returned.
-  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
-  const save = useCallback((): Promise<boolean> => {
-    const run = async () => {
-      const { form: f, tasks: snapshot } = latest.current;
-      if (!f || conflictRef.current) return false;
-      try {
-        const saved = await api.savePlan({ ...f, body: f.body as PlanInput['body'], tasks: snapshot.map(({ key: _k, ...t }) => t), revision: revision.current });
-        revision.current = saved.revision;
-        const ids = new Map(snapshot.map((t, i) => [t.key, saved.tasks[i]?.id]));
-        setTasks((current) => current.map((t) => ({ ...t, id: t.id ?? ids.get(t.key) })));
-        setPlan(saved);
-        if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
-        setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
-        return true;
-      } catch (err) {
-        if (isStale(err)) setConflict({ message: (err as Error).message });
-        else setMessage({ severity: 'error', text: (err as Error).message });
-        return false;
-      }
-    };
-    queue.current = queue.current.then(run);
-    return queue.current;
-  }, []);
-  useEffect(() => {
-    if (!dirty || conflict || plan?.status === 'issued') return;
-    const timer = setTimeout(() => void save(), 2500);
-    return () => clearTimeout(timer);
-  }, [dirty, form, tasks, plan?.status, conflict, save]);
 
   /** The user's version, kept as a new draft plan beside the one saved elsewhere. */
   const keepCopy = useCallback(async () => {
