@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveFilesToFolder } from '../../electron/services/files';
 import type { FileContent } from '../../shared/files';
-import { planInput, type Plan } from '../../shared/plans';
-import { VALID_PROFILE } from '../fixtures/profile';
+import { seedPlanWithRound } from './seed';
 import { openSession, screenshot, type Session } from './harness';
 
 // Browser mode has no folder dialog, so the page zips the forms. Here the one request that differs
@@ -16,21 +15,10 @@ let folder: string;
 beforeAll(async () => {
   session = await openSession();
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'noivu-forms-'));
-  const call = async <T,>(name: string, input: unknown): Promise<T> => {
-    const r = await session.web.backend.dispatch(name, input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.data as T;
-  };
-  await call('saveIssuer', VALID_PROFILE);
-  await call('loadSampleAgencies', {});
-  const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
-  const id = (name: string) => agencies.find((a) => a.shortName === name)!.id;
-  const plan = await call<Plan>('createBlankPlan', { year: 2024 });
-  const task = (content: string, lead: string) => ({
-    componentId: null, componentLabel: '', content, lead: { type: 'agency', agencyId: id(lead) }, coordinators: [], deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',
-  });
-  await call('savePlan', { ...planInput(plan), tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
-  await call('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' });
+  await seedPlanWithRound(session, [
+    { content: 'Rà soát thủ tục hành chính.', lead: 'Sở Tư pháp' },
+    { content: 'Tuyển dụng công chức.', lead: 'Sở Nội vụ' },
+  ]);
   await session.page.route('**/api/saveFilesToFolder', async (route) => {
     const { files } = route.request().postDataJSON() as { files: FileContent[] };
     const desktop = { chooseFolder: async () => folder } as never;

@@ -4,29 +4,22 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planInput, type Plan } from '../../shared/plans';
 import { checkNd30 } from '../documents/nd30-checker';
-import { VALID_PROFILE } from '../fixtures/profile';
+import { seedPlanWithRound } from './seed';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
   session = await openSession();
-  const call = async <T,>(name: string, input: unknown): Promise<T> => {
-    const r = await session.web.backend.dispatch(name, input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.data as T;
-  };
-  await call('saveIssuer', VALID_PROFILE);
-  await call('loadSampleAgencies', {});
-  const agencies = await call<{ id: number; shortName: string }[]>('listAgencies', { query: '', tier: null, includeInactive: false });
-  const id = (name: string) => agencies.find((a) => a.shortName === name)!.id;
-  const plan = await call<Plan>('createBlankPlan', { year: 2024 });
-  const task = (content: string, lead: string, coordinators: string[] = []) => ({
-    componentId: null, componentLabel: '', content, lead: { type: 'agency', agencyId: id(lead) }, coordinators: coordinators.map((c) => ({ type: 'agency', agencyId: id(c) })), deadline: { kind: 'trong-nam', year: 2024 }, expectedOutput: '',
-  });
-  await call('savePlan', { ...planInput(plan), title: 'Kế hoạch cải cách hành chính năm 2024', appendixTitle: 'Các nhiệm vụ', tasks: [task('Rà soát thủ tục hành chính.', 'Sở Tư pháp', ['Sở Nội vụ']), task('Nâng cấp Cổng dịch vụ công.', 'Sở Thông tin và Truyền thông'), task('Tuyển dụng công chức.', 'Sở Nội vụ')] });
-  await call<{ id: number }>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2024', periodFrom: '2023-12-15', periodTo: '2024-12-14', dueDate: '2099-12-12' });
+  await seedPlanWithRound(
+    session,
+    [
+      { content: 'Rà soát thủ tục hành chính.', lead: 'Sở Tư pháp', coordinators: ['Sở Nội vụ'] },
+      { content: 'Nâng cấp Cổng dịch vụ công.', lead: 'Sở Thông tin và Truyền thông' },
+      { content: 'Tuyển dụng công chức.', lead: 'Sở Nội vụ' },
+    ],
+    { title: 'Kế hoạch cải cách hành chính năm 2024', appendixTitle: 'Các nhiệm vụ' },
+  );
 });
 afterAll(async () => {
   await session?.close();
