@@ -194,7 +194,7 @@ function closeContent(blocks: Block[]): Block[] {
   return blocks.map((x, i) => (i === idx ? { ...b, text } : x)) as Block[];
 }
 
-function closeRuns(runs: Array<{ text: string; bold?: boolean | undefined; italic?: boolean | undefined }>) {
+function closeRuns(runs: Array<{ text: string; bold?: boolean | undefined; italic?: boolean | undefined; underline?: boolean | undefined }>) {
   const out = runs.map((r) => ({ ...r }));
   const last = out.findLastIndex((r) => r.text.trim());
   out[last] = { ...out[last]!, text: withClosingMark(out[last]!.text) };

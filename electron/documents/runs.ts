@@ -3,7 +3,7 @@ import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx'
 import { cleanText } from '../../shared/text.js';
 import type { Inline } from '../../shared/document/model.js';
 
-export interface RunStyle { bold?: boolean | undefined; italic?: boolean | undefined; size: number }
+export interface RunStyle { bold?: boolean | undefined; italic?: boolean | undefined; underline?: boolean | undefined; size: number }
 
 /** Cleans like cleanText but keeps one edge space, so adjoining runs stay separated. */
 function cleanRunText(s: string): string {
@@ -18,7 +18,7 @@ export function run(text: string, style: RunStyle): TextRun {
 
 /** For composed lines whose parts are already clean and whose inner spaces are deliberate (draft blanks). */
 export function rawRun(text: string, style: RunStyle): TextRun {
-  return new TextRun({ text, bold: style.bold ?? false, italics: style.italic ?? false, size: style.size * 2 });
+  return new TextRun({ text, bold: style.bold ?? false, italics: style.italic ?? false, ...(style.underline ? { underline: {} } : {}), size: style.size * 2 });
 }
 
 /** Runs of a paragraph's content; `base` styles apply unless a run overrides them. */
@@ -26,8 +26,8 @@ export function inlineRuns(content: Inline, base: RunStyle, prefix?: string): Te
   const parts = typeof content === 'string' ? [{ text: content }] : content;
   const runs: TextRun[] = prefix ? [rawRun(prefix, base)] : [];
   for (const p of parts) {
-    const r = p as { text: string; bold?: boolean; italic?: boolean };
-    if (r.text) runs.push(run(r.text, { size: base.size, bold: r.bold ?? base.bold, italic: r.italic ?? base.italic }));
+    const r = p as { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
+    if (r.text) runs.push(run(r.text, { size: base.size, bold: r.bold ?? base.bold, italic: r.italic ?? base.italic, underline: r.underline ?? base.underline }));
   }
   return runs;
 }

@@ -44,6 +44,7 @@ export const RunSchema = obj('Đoạn chữ', {
   text: z.string({ error: missingOr('Đoạn chữ', 'phải là văn bản') }).transform(cleanMultilineRun),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
+  underline: z.boolean().optional(),
 });
 // Inside a paragraph a run keeps its edge spaces ("Sở Tư pháp: " + "Nâng cao…").
 function cleanMultilineRun(s: string): string {
