@@ -26,13 +26,14 @@ function toggle(el: Element | undefined): boolean | undefined {
   return !(v === 'false' || v === '0' || v === 'off');
 }
 
-export interface RunProps { b?: boolean; i?: boolean; caps?: boolean; sz?: number; color?: string; highlight?: string; fonts: Record<string, string> }
+export interface RunProps { b?: boolean; i?: boolean; u?: boolean; caps?: boolean; sz?: number; color?: string; highlight?: string; fonts: Record<string, string> }
 export interface ParaProps { jc?: string; before?: number; after?: number; line?: number; lineRule?: string; left?: number; right?: number; firstLine?: number; hanging?: number; borderBottom?: boolean; borders: string[] }
 
 function readRPr(el: Element | undefined, into: RunProps): void {
   if (!el) return;
   const b = toggle(kid(el, 'b')); if (b !== undefined) into.b = b;
   const i = toggle(kid(el, 'i')); if (i !== undefined) into.i = i;
+  const uEl = kid(el, 'u'); if (uEl) into.u = !['none', '0', 'false'].includes(attr(uEl, 'val') ?? 'single');
   const caps = toggle(kid(el, 'caps')); if (caps !== undefined) into.caps = caps;
   const sz = num(kid(el, 'sz'), 'val'); if (sz !== undefined) into.sz = sz;
   const color = attr(kid(el, 'color'), 'val'); if (color !== undefined) into.color = color;
