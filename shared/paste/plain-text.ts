@@ -1,0 +1,181 @@
+// Plain text → paragraphs. Text copied from a PDF comes hard-wrapped (one line per printed line,
+// page numbers and running headers in between, words hyphenated at line ends); text copied from
+// Word comes one paragraph per line. Which one it is is decided from the text itself.
+import { cleanText } from '../text.js';
+import { readMarker } from './markers.js';
+
+interface Line {
+  text: string;
+  /** The printed line ended in a soft hyphen (removed by cleaning): the word goes on. */
+  softBreak: boolean;
+  /** Blank lines before it. */
+  gap: number;
+}
+
+const PAGE_BREAK = '\f';
+// "2", "- 2 -", "– 2 –", "Trang 2", "Trang 2/10", "2/10".
+const PAGE_NUMBER = /^(?:[-–—]\s?)?\d{1,3}(?:\s?[-–—])?$|^Trang\s\d{1,3}(?:\s?\/\s?\d{1,3})?$|^\d{1,3}\s?\/\s?\d{1,3}$/i;
+const TERMINAL = /[.:;!?…]$/;
+const LOWER_START = /^\p{Ll}/u;
+
+/** Plain text → paragraph texts, each cleaned and on one line. */
+export function plainTextParagraphs(input: string): string[] {
+  const { lines, boundaries } = readLines(input);
+  const kept = dropRunningHeaders(lines, boundaries);
+  if (kept.length === 0) return [];
+  const blanksAreSpacing = blankLinesAreSpacing(kept);
+  const width = wrapWidth(kept);
+  const words = lazyWords(kept);
+  const paragraphs: string[] = [];
+  let current = kept[0]!.text;
+  let soft = kept[0]!.softBreak;
+  let open = parenBalance(current);
+  for (let i = 1; i < kept.length; i++) {
+    const prev = kept[i - 1]!;
+    const next = kept[i]!;
+    if (continues(prev, next, width, blanksAreSpacing, open > 0)) {
+      current = joinLines(current, next.text, soft, words);
+      open += parenBalance(next.text);
+    } else {
+      paragraphs.push(current);
+      current = next.text;
+      open = parenBalance(current);
+    }
+    soft = next.softBreak;
+  }
+  paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Non-empty cleaned lines; page-number lines removed and remembered as page boundaries. */
+function readLines(input: string): { lines: Line[]; boundaries: number[] } {
+  const raw = input.replaceAll(PAGE_BREAK, `\n${PAGE_BREAK}\n`).split(/\r\n?|[\n\v\u0085\u2028\u2029]/);
+  const nonEmpty = raw.filter((l) => l.trim() && l !== PAGE_BREAK).length;
+  const lines: Line[] = [];
+  const boundaries: number[] = [];
+  let gap = 0;
+  for (const r of raw) {
+    if (r === PAGE_BREAK) {
+      boundaries.push(lines.length);
+      continue;
+    }
+    const text = cleanText(r);
+    if (!text) {
+      gap++;
+      continue;
+    }
+    if (nonEmpty > 1 && PAGE_NUMBER.test(text)) {
+      boundaries.push(lines.length);
+      continue;
+    }
+    lines.push({ text, softBreak: /\u00AD\s*$/.test(r), gap });
+    gap = 0;
+  }
+  return { lines, boundaries };
+}
+
+/**
+ * A running header repeats on every page: the same line (page numbers aside) seen at least twice,
+ * each time beside a page boundary, or at least three times far apart in a hard-wrapped text.
+ */
+function dropRunningHeaders(lines: Line[], boundaries: number[]): Line[] {
+  const at = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    if (readMarker(l.text)) return;
+    const key = l.text.replace(/\d+/g, '#');
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
+  });
+  // A boundary at b lies between lines b-1 and b: lines b-2 … b+1 are beside it.
+  const near = new Uint8Array(lines.length);
+  for (const b of boundaries) for (let i = Math.max(0, b - 2); i <= Math.min(lines.length - 1, b + 1); i++) near[i] = 1;
+  const nearBoundary = (i: number) => near[i] === 1;
+  const drop = new Set<number>();
+  for (const [key, places] of at) {
+    if (places.length < 2) continue;
+    const besidePages = boundaries.length > 0 && places.every(nearBoundary);
+    const spread = places.length >= 3 && key.length >= 10 && !TERMINAL.test(key) && places.every((p, k) => k === 0 || p - places[k - 1]! >= 20);
+    if (besidePages || spread) for (const p of places) drop.add(p);
+  }
+  return drop.size ? lines.filter((_, i) => !drop.has(i)) : lines;
+}
+
+/** PDF extraction often puts a blank line after every line: then blank lines say nothing. */
+function blankLinesAreSpacing(lines: Line[]): boolean {
+  if (lines.length < 4) return false;
+  const gaps = lines.slice(1).filter((l) => l.gap > 0).length;
+  return gaps >= 0.75 * (lines.length - 1);
+}
+
+/**
+ * The wrap width when the text is hard-wrapped, else 0: most lines are about as long as the
+ * longest ones (90th percentile), and that length is a printed line's (40–140 characters).
+ * Text from Word, one paragraph per line, has lines of any length.
+ */
+function wrapWidth(lines: Line[]): number {
+  if (lines.length < 3) return 0;
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(0.9 * (lengths.length - 1))]!;
+  if (width < 40 || width > 140) return 0;
+  const full = lengths.filter((n) => n >= 0.75 * width).length;
+  return full >= 0.5 * lines.length ? width : 0;
+}
+
+/** Opened minus closed parentheses. */
+function parenBalance(s: string): number {
+  let n = 0;
+  for (const c of s) n += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return n;
+}
+
+function continues(prev: Line, next: Line, width: number, blanksAreSpacing: boolean, inParentheses: boolean): boolean {
+  if (next.gap > 0 && !blanksAreSpacing) return false;
+  if (prev.softBreak) return true;
+  const marker = readMarker(next.text);
+  // "kinh tế" / "- xã hội": a dash that starts a wrapped line in running text is not a bullet.
+  const dashInSentence = width > 0 && marker?.kind === 'item' && next.text.startsWith('- ') && LOWER_START.test(next.text.slice(2)) && !TERMINAL.test(prev.text);
+  if (marker && !dashInSentence) return false;
+  // A paragraph never starts in lower case: such a line goes on the sentence above ("…thủ tục hành chính:" / "cấp giấy chứng nhận…").
+  if (LOWER_START.test(next.text) || dashInSentence) return width > 0 || !TERMINAL.test(prev.text);
+  if (width === 0) return false;
+  // "…của người dân (như:" / "Tuyên truyền tại …)": a parenthesis left open goes on.
+  if (inParentheses) return true;
+  if (TERMINAL.test(prev.text)) return false;
+  // A line well short of the wrap width ended its paragraph (a title, the paragraph's last line).
+  return prev.text.length >= 0.7 * width;
+}
+
+const BREAK_HYPHEN = /(\p{L}{1,40})[-\u2010]$/u;
+const FIRST_WORD = /^\p{L}{1,40}/u;
+
+type WordSet = () => ReadonlySet<string>;
+
+/** The lower-cased words of the whole text, built only when a line ends in a hyphen. */
+function lazyWords(lines: Line[]): WordSet {
+  let words: Set<string> | undefined;
+  return () => {
+    words ??= new Set(
+      lines.flatMap((l) => l.text.toLowerCase().split(' ')).filter((w) => w.length <= 60).map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')),
+    );
+    return words;
+  };
+}
+
+/**
+ * Joins a wrapped line to its paragraph, undoing a hyphenation that only the line break made:
+ * "hi-" / "ện" was one word split by the printer, but "COVID-" / "19", "VFF-" / "CRT" and a
+ * compound the text writes with a hyphen elsewhere ("Lào Cai-" / "Hà Nội") keep their hyphen.
+ */
+function joinLines(paragraph: string, line: string, softBreak: boolean, words: WordSet): string {
+  if (softBreak) return paragraph + line;
+  // Only the tail is searched: a paragraph can grow to megabytes, one line at a time.
+  const left = BREAK_HYPHEN.exec(paragraph.slice(-42));
+  if (!left) return `${paragraph} ${line}`;
+  const right = FIRST_WORD.exec(line);
+  if (!right || !LOWER_START.test(line)) return paragraph + line;
+  const hyphenated = `${left[1]}-${right[0]}`.toLowerCase();
+  const known = words();
+  const keep = known.has(hyphenated) && !known.has(`${left[1]}${right[0]}`.toLowerCase());
+  return keep ? paragraph + line : paragraph.slice(0, -1) + line;
+}
