@@ -1,7 +1,7 @@
 // Clipboard HTML (Word or a web page) → paragraphs of marked runs. Only what the document model
 // can hold survives: paragraphs, headings, list items, bold / italic / underline. Fonts, colours,
 // sizes, links (their text stays), images, <style>, scripts and Office conditional blocks go.
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 import type { BlockHint, HeadingLevel } from './markers.js';
 import { bulletOf } from './markers.js';
 import type { Marks, Run } from './runs.js';
@@ -102,66 +102,91 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
     label = '';
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const parent = top();
-        const style = styleOf(attribs);
-        if (BLOCKS.has(name) || name === 'br') flush();
-        if (VOID.has(name)) return;
-        const mso = style.get('mso-list');
-        const level = mso ? /level(\d)/.exec(mso) : null;
-        stack.push({
-          name,
-          marks: { ...parent.marks, ...marksOf(name, style) },
-          skip: parent.skip || SKIPPED.has(name) || /^[vwm]:/.test(name) || style.get('display') === 'none' || style.get('mso-hide') === 'all',
-          label: parent.label || mso === 'ignore',
-          pre: parent.pre || name === 'pre',
-          heading: HEADING_TAGS[name] ?? parent.heading,
-          listDepth: parent.listDepth + (name === 'ul' || name === 'ol' ? 1 : 0),
-          inItem: name === 'li' || (parent.inItem && name !== 'ul' && name !== 'ol'),
-          wordListLevel: level ? Number(level[1]) : parent.wordListLevel,
-        });
-      },
-      ontext(text) {
-        const f = top();
-        if (f.skip) return;
-        if (f.label || listLabels > 0) {
-          label += text;
-          return;
-        }
-        if (f.pre && /[\r\n]/.test(text)) {
-          const parts = text.split(/\r\n?|\n/);
-          parts.forEach((part, i) => {
-            if (i > 0) flush();
-            if (part) runs.push({ text: part, ...f.marks });
-          });
-          return;
-        }
-        runs.push({ text: text.replace(/[\r\n\t]+/g, ' '), ...f.marks });
-      },
-      onclosetag(name) {
-        if (VOID.has(name)) return;
-        // Close up to the matching element; a stray end tag changes nothing.
-        let at = stack.length - 1;
-        while (at > 0 && stack[at]!.name !== name) at--;
-        if (at <= 0) return;
-        if (BLOCKS.has(name)) flush();
-        stack.length = at;
-      },
-      onprocessinginstruction(_name, data) {
-        const d = data.toLowerCase();
-        if (d.startsWith('![if')) {
-          const lists = d.includes('supportlists');
-          conditions.push(lists);
-          if (lists) listLabels++;
-        } else if (d.startsWith('![endif') && conditions.pop()) listLabels--;
-      },
+  const handler: Partial<Handler> = {
+    onopentag(name, attribs) {
+      const parent = top();
+      const style = styleOf(attribs);
+      if (BLOCKS.has(name) || name === 'br') flush();
+      if (VOID.has(name)) return;
+      const mso = style.get('mso-list');
+      const level = mso ? /level(\d)/.exec(mso) : null;
+      stack.push({
+        name,
+        marks: { ...parent.marks, ...marksOf(name, style) },
+        skip: parent.skip || SKIPPED.has(name) || /^[vwm]:/.test(name) || style.get('display') === 'none' || style.get('mso-hide') === 'all',
+        label: parent.label || mso === 'ignore',
+        pre: parent.pre || name === 'pre',
+        heading: HEADING_TAGS[name] ?? parent.heading,
+        listDepth: parent.listDepth + (name === 'ul' || name === 'ol' ? 1 : 0),
+        inItem: name === 'li' || (parent.inItem && name !== 'ul' && name !== 'ol'),
+        wordListLevel: level ? Number(level[1]) : parent.wordListLevel,
+      });
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
+    ontext(text) {
+      const f = top();
+      if (f.skip) return;
+      if (f.label || listLabels > 0) {
+        label += text;
+        return;
+      }
+      if (f.pre && /[\r\n]/.test(text)) {
+        const parts = text.split(/\r\n?|\n/);
+        parts.forEach((part, i) => {
+          if (i > 0) flush();
+          if (part) runs.push({ text: part, ...f.marks });
+        });
+        return;
+      }
+      runs.push({ text: text.replace(/[\r\n\t]+/g, ' '), ...f.marks });
+    },
+    onclosetag(name) {
+      if (VOID.has(name)) return;
+      // Close up to the matching element; a stray end tag changes nothing.
+      let at = stack.length - 1;
+      while (at > 0 && stack[at]!.name !== name) at--;
+      if (at <= 0) return;
+      if (BLOCKS.has(name)) flush();
+      stack.length = at;
+    },
+    onprocessinginstruction(_name, data) {
+      const d = data.toLowerCase();
+      if (d.startsWith('![if')) {
+        const lists = d.includes('supportlists');
+        conditions.push(lists);
+        if (lists) listLabels++;
+      } else if (d.startsWith('![endif') && conditions.pop()) listLabels--;
+    },
+  };
+  feed(html, handler, () => stack.length);
   flush();
   return out;
+}
+
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
+const PIECE = 4096;
+const MAX_DEPTH = 256;
+
+/**
+ * Feeds the HTML to htmlparser2 in pieces. Its stack of open elements costs O(depth) for each
+ * new tag, so a hostile paste of endlessly nested tags would take quadratic time: past
+ * MAX_DEPTH open elements (real clipboards stay near 10) the parser is ended, which closes
+ * them all, and a fresh one takes the rest from the next tag on.
+ */
+function feed(html: string, handler: Partial<Handler>, depth: () => number): void {
+  let parser = new Parser(handler, PARSER_OPTIONS);
+  let pos = 0;
+  while (pos < html.length) {
+    let end = Math.min(html.length, pos + PIECE);
+    if (end < html.length) {
+      const tag = html.lastIndexOf('<', end);
+      if (tag > pos) end = tag;
+    }
+    parser.write(html.slice(pos, end));
+    pos = end;
+    if (depth() > MAX_DEPTH) {
+      parser.end();
+      parser = new Parser(handler, PARSER_OPTIONS);
+    }
+  }
+  parser.end();
 }

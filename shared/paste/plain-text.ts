@@ -27,23 +27,22 @@ export function plainTextParagraphs(input: string): string[] {
   const width = wrapWidth(kept);
   const words = lazyWords(kept);
   const paragraphs: string[] = [];
-  let current = kept[0]!.text;
-  let soft = kept[0]!.softBreak;
-  let open = parenBalance(current);
+  // A paragraph is kept as its lines until it ends: a paragraph can grow to megabytes.
+  let current = [kept[0]!.text];
+  let open = parenBalance(current[0]!);
   for (let i = 1; i < kept.length; i++) {
     const prev = kept[i - 1]!;
     const next = kept[i]!;
     if (continues(prev, next, width, blanksAreSpacing, open > 0)) {
-      current = joinLines(current, next.text, soft, words);
+      joinLine(current, next.text, prev.softBreak, words);
       open += parenBalance(next.text);
     } else {
-      paragraphs.push(current);
-      current = next.text;
-      open = parenBalance(current);
+      paragraphs.push(current.join(''));
+      current = [next.text];
+      open = parenBalance(next.text);
     }
-    soft = next.softBreak;
   }
-  paragraphs.push(current);
+  paragraphs.push(current.join(''));
   return paragraphs;
 }
 
@@ -136,6 +135,8 @@ function continues(prev: Line, next: Line, width: number, blanksAreSpacing: bool
   // "kinh tế" / "- xã hội": a dash that starts a wrapped line in running text is not a bullet.
   const dashInSentence = width > 0 && marker?.kind === 'item' && next.text.startsWith('- ') && LOWER_START.test(next.text.slice(2)) && !TERMINAL.test(prev.text);
   if (marker && !dashInSentence) return false;
+  // A word hyphenated at the line end goes on, whatever the line's length.
+  if (width > 0 && BREAK_HYPHEN.test(prev.text.slice(-42))) return true;
   // A paragraph never starts in lower case: such a line goes on the sentence above ("…thủ tục hành chính:" / "cấp giấy chứng nhận…").
   if (LOWER_START.test(next.text) || dashInSentence) return width > 0 || !TERMINAL.test(prev.text);
   if (width === 0) return false;
@@ -163,19 +164,25 @@ function lazyWords(lines: Line[]): WordSet {
 }
 
 /**
- * Joins a wrapped line to its paragraph, undoing a hyphenation that only the line break made:
- * "hi-" / "ện" was one word split by the printer, but "COVID-" / "19", "VFF-" / "CRT" and a
- * compound the text writes with a hyphen elsewhere ("Lào Cai-" / "Hà Nội") keep their hyphen.
+ * Appends a wrapped line to its paragraph's lines, undoing a hyphenation that only the line break
+ * made: "hi-" / "ện" was one word split by the printer, but "COVID-" / "19", "VFF-" / "CRT" and
+ * a compound the text writes with a hyphen elsewhere ("e-" / "mail" beside "e-mail") keep it.
  */
-function joinLines(paragraph: string, line: string, softBreak: boolean, words: WordSet): string {
-  if (softBreak) return paragraph + line;
-  // Only the tail is searched: a paragraph can grow to megabytes, one line at a time.
-  const left = BREAK_HYPHEN.exec(paragraph.slice(-42));
-  if (!left) return `${paragraph} ${line}`;
-  const right = FIRST_WORD.exec(line);
-  if (!right || !LOWER_START.test(line)) return paragraph + line;
-  const hyphenated = `${left[1]}-${right[0]}`.toLowerCase();
+function joinLine(parts: string[], line: string, softBreak: boolean, words: WordSet): void {
+  const last = parts.length - 1;
+  const tail = parts[last]!;
+  if (softBreak) {
+    parts.push(line);
+    return;
+  }
+  const left = BREAK_HYPHEN.exec(tail.slice(-42));
+  const right = left && LOWER_START.test(line) ? FIRST_WORD.exec(line) : null;
+  if (!left || !right) {
+    parts.push(left ? line : ` ${line}`);
+    return;
+  }
   const known = words();
-  const keep = known.has(hyphenated) && !known.has(`${left[1]}${right[0]}`.toLowerCase());
-  return keep ? paragraph + line : paragraph.slice(0, -1) + line;
+  const keep = known.has(`${left[1]}-${right[0]}`.toLowerCase()) && !known.has(`${left[1]}${right[0]}`.toLowerCase());
+  if (!keep) parts[last] = tail.slice(0, -1);
+  parts.push(line);
 }

@@ -32,14 +32,23 @@ function cleanKeepingEdges(s: string): string {
  */
 export function normaliseRuns(input: readonly Run[]): Run[] {
   const out: Run[] = [];
+  // A space between runs goes to the neighbour without marks (an underlined space would show).
+  let pendingSpace = false;
   for (const r of input) {
     let text = cleanKeepingEdges(r.text);
     if (!text) continue;
+    if (text === ' ') {
+      pendingSpace = true;
+      continue;
+    }
     const prev = out[out.length - 1];
+    if (pendingSpace && !text.startsWith(' ') && !prev?.text.endsWith(' ')) {
+      if (prev && (!hasMarks(prev) || hasMarks(r))) prev.text += ' ';
+      else text = ` ${text}`;
+    }
+    pendingSpace = false;
     if (prev?.text.endsWith(' ') && text.startsWith(' ')) text = text.slice(1);
-    if (!text) continue;
-    if (prev && (text === ' ' || sameMarks(prev, r))) prev.text += text;
-    else if (prev && prev.text.trim() === '') out[out.length - 1] = withMarks(prev.text + text, r);
+    if (prev && sameMarks(prev, r)) prev.text += text;
     else out.push(withMarks(text, r));
   }
   if (out.length) {
@@ -48,6 +57,8 @@ export function normaliseRuns(input: readonly Run[]): Run[] {
   }
   return out.filter((r) => r.text.length > 0);
 }
+
+const hasMarks = (m: Marks) => Boolean(m.bold || m.italic || m.underline);
 
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join('');
