@@ -82,15 +82,17 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
 
   const hint = (): { hint: BlockHint; label?: string } => {
     const f = top();
-    if (f.heading) return { hint: { heading: f.heading } };
-    if (f.listDepth > 0 && f.inItem) return { hint: { item: f.listDepth > 1 ? '+' : '-' } };
     const mark = label.trim();
+    let number: string | undefined;
     if (f.wordListLevel !== undefined && mark) {
       const bullet = bulletOf(mark);
-      if (bullet) return { hint: { item: mark === '-' || mark === '+' ? bullet : f.wordListLevel > 1 ? '+' : '-' } };
-      return { hint: {}, label: /^[a-zđ]\.$/.test(mark) ? `${mark[0]})` : mark };
+      if (bullet && !f.heading) return { hint: { item: mark === '-' || mark === '+' ? bullet : f.wordListLevel > 1 ? '+' : '-' } };
+      if (!bullet) number = /^[a-zđ]\.$/.test(mark) ? `${mark[0]})` : mark;
     }
-    return { hint: {} };
+    const numbered = number === undefined ? {} : { label: number };
+    if (f.heading) return { hint: { heading: f.heading }, ...numbered };
+    if (f.listDepth > 0 && f.inItem) return { hint: { item: f.listDepth > 1 ? '+' : '-' } };
+    return { hint: {}, ...numbered };
   };
 
   const flush = () => {

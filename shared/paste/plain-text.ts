@@ -108,9 +108,11 @@ function blankLinesAreSpacing(lines: Line[]): boolean {
 }
 
 /**
- * The wrap width when the text is hard-wrapped, else 0: most lines are about as long as the
- * longest ones (90th percentile), and that length is a printed line's (40–140 characters).
- * Text from Word, one paragraph per line, has lines of any length.
+ * The wrap width when the text is hard-wrapped, else 0. Evidence of a hard wrap: most lines are
+ * about as long as the longest ones (90th percentile), that length is a printed line's (40–140
+ * characters), and many lines go on a sentence (start in lower case, as most Vietnamese words
+ * do). Text from Word, one paragraph per line, has lines of any length, and a list of similar
+ * lines (agency names, short items) starts each line with a capital.
  */
 function wrapWidth(lines: Line[]): number {
   if (lines.length < 3) return 0;
@@ -118,7 +120,8 @@ function wrapWidth(lines: Line[]): number {
   const width = lengths[Math.floor(0.9 * (lengths.length - 1))]!;
   if (width < 40 || width > 140) return 0;
   const full = lengths.filter((n) => n >= 0.75 * width).length;
-  return full >= 0.5 * lines.length ? width : 0;
+  const goingOn = lines.filter((l, i) => i > 0 && LOWER_START.test(l.text)).length;
+  return full >= 0.5 * lines.length && goingOn >= 0.25 * (lines.length - 1) ? width : 0;
 }
 
 /** Opened minus closed parentheses. */

@@ -66,6 +66,13 @@ describe('HTML copied from Word', () => {
     expectModelBlocks(blocks);
   });
 
+  it('takes the number of a Word heading style numbered by a list', () => {
+    const html =
+      "<h2 style='margin-left:0in;text-indent:0in;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.1." +
+      "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>Tri thức công dân<o:p></o:p></h2>";
+    expect(parsePaste({ html })).toEqual([{ type: 'heading', level: 3, number: '1.1', text: 'Tri thức công dân' }]);
+  });
+
   it('lets no font, size, colour, style sheet, XML island or file path through', () => {
     const all = JSON.stringify(blocks);
     for (const leak of ['Times', 'Arial', 'font', 'color', 'red', '14.0pt', 'WordDocument', 'Cambria', 'clip_image', 'https://', 'Normal', '\u00a0', '·'])
@@ -216,6 +223,16 @@ describe('plain text copied from Word (one paragraph per line)', () => {
       'Thường xuyên',
     ];
     expect(texts(parsePaste({ text: lines.join('\r\n') }))).toEqual(lines);
+  });
+
+  it('is not joined when its lines happen to be of similar length: each starts with a capital', () => {
+    const lines = [
+      'Sở Nội vụ tỉnh Bắc Kạn và các phòng chuyên môn thuộc Sở Nội vụ',
+      'Sở Tư pháp tỉnh Bắc Kạn và các đơn vị sự nghiệp trực thuộc Sở',
+      'Sở Tài chính tỉnh Bắc Kạn và các phòng chuyên môn thuộc Sở Tài',
+      'Ủy ban nhân dân các huyện, thành phố và các xã, phường, thị trấn',
+    ];
+    expect(texts(parsePaste({ text: lines.join('\n') }))).toEqual(lines);
   });
 
   it('takes Word’s list bullets and tabs as markers', () => {
