@@ -86,7 +86,7 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
     let number: string | undefined;
     if (f.wordListLevel !== undefined && mark) {
       const bullet = bulletOf(mark);
-      if (bullet && !f.heading) return { hint: { item: mark === '-' || mark === '+' ? bullet : f.wordListLevel > 1 ? '+' : '-' } };
+      if (bullet) return { hint: { item: mark === '-' || mark === '+' ? bullet : f.wordListLevel > 1 ? '+' : '-' } };
       if (!bullet) number = /^[a-zđ]\.$/.test(mark) ? `${mark[0]})` : mark;
     }
     const numbered = number === undefined ? {} : { label: number };

@@ -73,6 +73,24 @@ describe('HTML copied from Word', () => {
     expect(parsePaste({ html })).toEqual([{ type: 'heading', level: 3, number: '1.1', text: 'Tri thức công dân' }]);
   });
 
+  it('reads the list label from the mso-list:Ignore span alone and from <![if !supportLists]> alone', () => {
+    // Saved-as-web-page form: the conditionals are comments, only the span marks the label.
+    const spanOnly =
+      "<p class=MsoListParagraph style='mso-list:l0 level2 lfo1'><!--[if !supportLists]--><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span>&nbsp;&nbsp; </span></span></span><!--[endif]-->Cấp hai kiểu Symbol</p>";
+    // Older Word and Outlook: the label sits in the conditional without a marked span.
+    const conditionalOnly = "<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span>a.&nbsp;&nbsp; </span><![endif]><i>Ưu điểm</i></p>";
+    // Read as text, "·" would be a first-level "-" and "a." no marker at all.
+    expect(parsePaste({ html: spanOnly + conditionalOnly })).toEqual([
+      { type: 'item', marker: '+', text: 'Cấp hai kiểu Symbol' },
+      { type: 'heading', level: 4, number: 'a', text: 'Ưu điểm' },
+    ]);
+  });
+
+  it('drops hidden text, whether hidden by CSS or by Word', () => {
+    const html = '<p>Hiện <span style="display: none">ẩn CSS</span>rõ</p><p>Còn <span style="mso-hide:all">ẩn Word</span>lại</p>';
+    expect(texts(parsePaste({ html }))).toEqual(['Hiện rõ', 'Còn lại']);
+  });
+
   it('lets no font, size, colour, style sheet, XML island or file path through', () => {
     const all = JSON.stringify(blocks);
     for (const leak of ['Times', 'Arial', 'font', 'color', 'red', '14.0pt', 'WordDocument', 'Cambria', 'clip_image', 'https://', 'Normal', '\u00a0', '·'])
@@ -139,7 +157,8 @@ const PDF_TEXT = [
   '- Quyết liệt hơn trong chỉ đạo tổ chức thực hiện CCHC gắn với thực hiện chuyên',
   'môn tại cơ quan, đơn vị, địa phương; phối hợp hiệu quả công tác giữa các cơ quan',
   '+ Đẩy mạnh thông tin, tuyên truyền các chính sách liên quan đến cuộc sống hàng',
-  'ngày của người dân, phát triển kinh tế - xã hội của địa phương trong năm 2022.',
+  'ngày của người dân, nhất là các chính sách phát triển kinh tế',
+  '- xã hội của địa phương trong năm 2022.',
 ].join('\n');
 
 describe('plain text copied from a PDF', () => {
@@ -154,7 +173,7 @@ describe('plain text copied from a PDF', () => {
       para('Tham gia của người dân ở cấp cơ sở; công khai, minh bạch; trách nhiệm giải trình với người dân; kiểm soát tham nhũng trong khu vực công; thủ tục hành chính công; cung ứng dịch vụ công; quản trị môi trường; quản trị điện tử.'),
       { type: 'item', marker: '-', text: 'Quyết liệt hơn trong chỉ đạo tổ chức thực hiện CCHC gắn với thực hiện chuyên môn tại cơ quan, đơn vị, địa phương; phối hợp hiệu quả công tác giữa các cơ quan' },
       // "kinh tế - xã hội" wrapped before "- xã hội" is not a bullet
-      { type: 'item', marker: '+', text: 'Đẩy mạnh thông tin, tuyên truyền các chính sách liên quan đến cuộc sống hàng ngày của người dân, phát triển kinh tế - xã hội của địa phương trong năm 2022.' },
+      { type: 'item', marker: '+', text: 'Đẩy mạnh thông tin, tuyên truyền các chính sách liên quan đến cuộc sống hàng ngày của người dân, nhất là các chính sách phát triển kinh tế - xã hội của địa phương trong năm 2022.' },
     ]);
   });
 
