@@ -47,7 +47,7 @@ interface Frame {
 function styleOf(attribs: Record<string, string>): Map<string, string> {
   const map = new Map<string, string>();
   const style = attribs.style;
-  if (!style || style.length > 10_000) return map;
+  if (!style) return map;
   for (const decl of style.split(';')) {
     const colon = decl.indexOf(':');
     if (colon > 0) map.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
@@ -115,7 +115,7 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
       stack.push({
         name,
         marks: { ...parent.marks, ...marksOf(name, style) },
-        skip: parent.skip || SKIPPED.has(name) || /^[vwm]:/.test(name) || style.get('display') === 'none' || style.get('mso-hide') === 'all',
+        skip: parent.skip || SKIPPED.has(name) || style.get('display') === 'none' || style.get('mso-hide') === 'all',
         label: parent.label || mso === 'ignore',
         pre: parent.pre || name === 'pre',
         heading: HEADING_TAGS[name] ?? parent.heading,

@@ -75,7 +75,8 @@ function readLines(input: string): { lines: Line[]; boundaries: number[] } {
 
 /**
  * A running header repeats on every page: the same line (page numbers aside) seen at least twice,
- * each time beside a page boundary, or at least three times far apart in a hard-wrapped text.
+ * each time beside a page boundary, or at least three times far apart. A repeated sentence (it
+ * ends with punctuation) or item (it starts with a marker) is text, not a header.
  */
 function dropRunningHeaders(lines: Line[], boundaries: number[]): Line[] {
   const at = new Map<string, number[]>();
@@ -94,7 +95,7 @@ function dropRunningHeaders(lines: Line[], boundaries: number[]): Line[] {
   for (const [key, places] of at) {
     if (places.length < 2) continue;
     const besidePages = boundaries.length > 0 && places.every(nearBoundary);
-    const spread = places.length >= 3 && key.length >= 10 && !TERMINAL.test(key) && places.every((p, k) => k === 0 || p - places[k - 1]! >= 20);
+    const spread = places.length >= 3 && !TERMINAL.test(key) && places.every((p, k) => k === 0 || p - places[k - 1]! >= 20);
     if (besidePages || spread) for (const p of places) drop.add(p);
   }
   return drop.size ? lines.filter((_, i) => !drop.has(i)) : lines;

@@ -126,6 +126,19 @@ describe('HTML from a web page', () => {
     expectModelBlocks(blocks);
   });
 
+  it('keeps the lines of a <pre> block as paragraphs', () => {
+    expect(parsePaste({ html: '<pre>Dòng một\nDòng <b>hai</b>\r\n\nDòng ba</pre>' })).toEqual([
+      para('Dòng một'),
+      para([{ text: 'Dòng ' }, { text: 'hai', bold: true }]),
+      para('Dòng ba'),
+    ]);
+  });
+
+  it('keeps the text of Word content controls (w:sdt) and other namespaced wrappers', () => {
+    const html = "<p class=MsoNormal><w:Sdt ShowingPlcHdr=\"t\" DocPart=\"DefaultPlaceholder\" ID=\"-1\">Sở Nội vụ</w:Sdt> chủ trì<o:p></o:p></p>";
+    expect(parsePaste({ html })).toEqual([para('Sở Nội vụ chủ trì')]);
+  });
+
   it('reads marks from inline styles and lets a later style undo them', () => {
     const html =
       '<p><span style="FONT-WEIGHT: 700">đậm</span> <span style="font-weight:400">thường</span> ' +
@@ -201,6 +214,12 @@ describe('plain text copied from a PDF', () => {
     const text = [header, ...long.slice(0, 20), header, ...long.slice(0, 20), header, ...long.slice(0, 4)].join('\n');
     expect(texts(parsePaste({ text }))).not.toContain(header);
     expect(parsePaste({ text: '3' })).toEqual([para('3')]);
+    const sentence = 'Thực hiện nghiêm túc chế độ báo cáo định kỳ.';
+    const item = '- Báo cáo kết quả thực hiện';
+    const repeated = [sentence, item, ...long.slice(0, 20), sentence, item, ...long.slice(0, 20), sentence, item].join('\n');
+    const kept = texts(parsePaste({ text: repeated }));
+    expect(kept.filter((t) => t === sentence)).toHaveLength(3);
+    expect(kept.filter((t) => t === 'Báo cáo kết quả thực hiện')).toHaveLength(3);
   });
 
   it('undoes a line-end hyphenation only where the line break made it', () => {
