@@ -83,13 +83,14 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
   const hint = (): { hint: BlockHint; label?: string } => {
     const f = top();
     const mark = label.trim();
-    let number: string | undefined;
+    let numbered: { label?: string } = {};
     if (f.wordListLevel !== undefined && mark) {
+      // A glyph bullet ("·", "o", "§") takes its marker from the list level; a typed "-" or "+" is kept.
       const bullet = bulletOf(mark);
       if (bullet) return { hint: { item: mark === '-' || mark === '+' ? bullet : f.wordListLevel > 1 ? '+' : '-' } };
-      if (!bullet) number = /^[a-zđ]\.$/.test(mark) ? `${mark[0]})` : mark;
+      // Word's "a." numbering is the "a)" of administrative texts.
+      numbered = { label: /^[a-zđ]\.$/.test(mark) ? `${mark[0]})` : mark };
     }
-    const numbered = number === undefined ? {} : { label: number };
     if (f.heading) return { hint: { heading: f.heading }, ...numbered };
     if (f.listDepth > 0 && f.inItem) return { hint: { item: f.listDepth > 1 ? '+' : '-' } };
     return { hint: {}, ...numbered };

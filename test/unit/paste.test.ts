@@ -150,6 +150,14 @@ describe('HTML from a web page', () => {
     ]);
   });
 
+  it('reads Google Docs HTML, whose whole fragment sits in a <b style="font-weight:normal">', () => {
+    const html =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c"><p dir="ltr" style="line-height:1.38;margin-top:0pt">' +
+      '<span style="font-size:14pt;font-family:\'Times New Roman\';color:#000000;font-weight:700;vertical-align:baseline">1. Sở Tư pháp:</span>' +
+      '<span style="font-size:14pt;font-family:\'Times New Roman\';color:#000000;font-weight:400;font-style:italic"> Nâng cao chất lượng thẩm định.</span></p></b>';
+    expect(parsePaste({ html })).toEqual([para([{ text: '1. Sở Tư pháp:', bold: true }, { text: ' Nâng cao chất lượng thẩm định.', italic: true }])]);
+  });
+
   it('falls back to the plain text when the HTML holds no text, and never shows markup as text', () => {
     expect(parsePaste({ html: '<img src="a.png">', text: 'Chữ thuần' })).toEqual([para('Chữ thuần')]);
     expect(parsePaste({ html: '<p><img src="a.png"></p>' })).toEqual([]);
