@@ -17,6 +17,7 @@ const PAGE_BREAK = '\f';
 const PAGE_NUMBER = /^(?:[-–—]\s?)?\d{1,3}(?:\s?[-–—])?$|^Trang\s\d{1,3}(?:\s?\/\s?\d{1,3})?$|^\d{1,3}\s?\/\s?\d{1,3}$/i;
 const TERMINAL = /[.:;!?…]$/;
 const LOWER_START = /^\p{Ll}/u;
+const MAX_PARENTHESIS_LINES = 5;
 
 /** Plain text → paragraph texts, each cleaned and on one line. */
 export function plainTextParagraphs(input: string): string[] {
@@ -29,18 +30,24 @@ export function plainTextParagraphs(input: string): string[] {
   const paragraphs: string[] = [];
   // A paragraph is kept as its lines until it ends: a paragraph can grow to megabytes.
   let current = [kept[0]!.text];
-  let open = parenBalance(current[0]!);
+  // Parentheses left open, and the line where they were opened: an unclosed "(" (a typo) must
+  // not glue the rest of the text together, so it only holds for a few lines.
+  let open = Math.max(0, parenBalance(current[0]!));
+  let openedAt = 0;
   for (let i = 1; i < kept.length; i++) {
     const prev = kept[i - 1]!;
     const next = kept[i]!;
-    if (continues(prev, next, width, blanksAreSpacing, open > 0)) {
+    const inParentheses = open > 0 && i - openedAt <= MAX_PARENTHESIS_LINES;
+    if (continues(prev, next, width, blanksAreSpacing, inParentheses)) {
       joinLine(current, next.text, prev.softBreak, words);
-      open += parenBalance(next.text);
     } else {
       paragraphs.push(current.join(''));
       current = [next.text];
-      open = parenBalance(next.text);
+      open = 0;
     }
+    const before = open;
+    open = Math.max(0, open + parenBalance(next.text));
+    if (before === 0 && open > 0) openedAt = i;
   }
   paragraphs.push(current.join(''));
   return paragraphs;

@@ -206,6 +206,28 @@ describe('plain text copied from a PDF', () => {
       'Mỗi cán bộ, công chức, viên chức phải nâng cao tinh thần trách nhiệm phục vụ.',
     ].join('\n');
     expect(texts(parsePaste({ text }))).toHaveLength(2);
+    // An unclosed "(" holds for a few lines only.
+    const typo = [
+      'Theo Kế hoạch số 12/KH-UBND (ban hành ngày 05/3/2024 của Ủy ban nhân dân tỉnh về',
+      'cải cách hành chính, các cơ quan, đơn vị tổ chức thực hiện các nhiệm vụ được giao',
+      'trong năm, báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.',
+      'Đẩy mạnh tuyên truyền, phổ biến các chính sách liên quan đến người dân, doanh',
+      'nghiệp trên địa bàn tỉnh; thực hiện tốt công tác tiếp công dân, giải quyết kịp thời.',
+      'Thường xuyên kiểm tra, giám sát việc thực hiện nhiệm vụ của các cơ quan, đơn vị,',
+      'địa phương trên địa bàn tỉnh, kịp thời chấn chỉnh những tồn tại, hạn chế phát sinh.',
+      'Mỗi cán bộ, công chức, viên chức phải nâng cao tinh thần trách nhiệm, thái độ phục',
+      'vụ người dân, nhất là công chức, viên chức trực tại Bộ phận Một cửa các cấp.',
+    ].join('\n');
+    expect(texts(parsePaste({ text: typo })).at(-1)).toBe(
+      'Mỗi cán bộ, công chức, viên chức phải nâng cao tinh thần trách nhiệm, thái độ phục vụ người dân, nhất là công chức, viên chức trực tại Bộ phận Một cửa các cấp.',
+    );
+  });
+
+  it('takes a form feed (pdftotext) as a page boundary', () => {
+    const header = 'UBND tỉnh Bắc Kạn - Kế hoạch PAPI 2022';
+    const body = PDF_TEXT.split('\n');
+    const text = [...body.slice(0, 5), `\f${header}`, ...body.slice(5, 9), `\f${header}`, ...body.slice(9)].join('\n');
+    expect(parsePaste({ text })).toEqual(parsePaste({ text: PDF_TEXT }));
   });
 
   it('drops page numbers ("2", "- 3 -", "Trang 4") and a running header repeated at each page', () => {
