@@ -85,9 +85,8 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
     const mark = label.trim();
     let numbered: { label?: string } = {};
     if (f.wordListLevel !== undefined && mark) {
-      // A glyph bullet ("·", "o", "§") takes its marker from the list level; a typed "-" or "+" is kept.
-      const bullet = bulletOf(mark);
-      if (bullet) return { hint: { item: mark === '-' || mark === '+' ? bullet : f.wordListLevel > 1 ? '+' : '-' } };
+      const bullet = bulletOf(mark, f.wordListLevel);
+      if (bullet) return { hint: { item: bullet } };
       // Word's "a." numbering is the "a)" of administrative texts.
       numbered = { label: /^[a-zđ]\.$/.test(mark) ? `${mark[0]})` : mark };
     }

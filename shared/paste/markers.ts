@@ -35,10 +35,18 @@ export function readMarker(text: string): Marker | null {
   return null;
 }
 
-/** A bullet glyph of a Word list label ("·", "-", "o", "§"…) as opposed to a number ("1.", "a)"). */
-export function bulletOf(label: string): '-' | '+' | null {
-  const m = readMarker(`${label} x`);
-  return m?.kind === 'item' ? m.marker : /^[o\uF06F]$/.test(label) ? '+' : null;
+// Bullets of Symbol and Wingdings fonts reach the clipboard as the letter of the font's code point
+// (Wingdings "ü" ✓, "Ø" ➢, "§" ■, "q" ❑, "v" ❖, "n" ■, "l" ●); "o" is Courier New's ○.
+const GLYPH_LETTERS = /^[ovüqnlØ§Ÿ¨]$/;
+
+/**
+ * The bullet of a Word list label: a typed "-" or "+" is kept, any other glyph gives the list
+ * level's marker. Undefined for a number ("1.", "a)", "1)"), which stays in the text.
+ */
+export function bulletOf(label: string, level: number): '-' | '+' | undefined {
+  if (label === '-' || label === '+') return label;
+  const glyph = !/[\p{L}\p{N}]/u.test(label) || GLYPH_LETTERS.test(label);
+  return glyph ? (level > 1 ? '+' : '-') : undefined;
 }
 
 /**

@@ -86,6 +86,17 @@ describe('HTML copied from Word', () => {
     ]);
   });
 
+  it('takes any bullet glyph as an item and keeps any other number in the text', () => {
+    const li = (level: number, label: string, text: string) =>
+      `<p class=MsoListParagraph style='mso-list:l0 level${level} lfo1'><![if !supportLists]><span style='font-family:Wingdings'><span style='mso-list:Ignore'>${label}<span>&nbsp; </span></span></span><![endif]>${text}</p>`;
+    expect(parsePaste({ html: li(1, 'ü', 'Dấu tích') + li(2, '&#61607;', 'Ô vuông') + li(1, '1)', 'Số có ngoặc') + li(1, '+', 'Cộng gõ tay') })).toEqual([
+      { type: 'item', marker: '-', text: 'Dấu tích' },
+      { type: 'item', marker: '+', text: 'Ô vuông' },
+      para('1) Số có ngoặc'),
+      { type: 'item', marker: '+', text: 'Cộng gõ tay' },
+    ]);
+  });
+
   it('drops hidden text, whether hidden by CSS or by Word', () => {
     const html = '<p>Hiện <span style="display: none">ẩn CSS</span>rõ</p><p>Còn <span style="mso-hide:all">ẩn Word</span>lại</p>';
     expect(texts(parsePaste({ html }))).toEqual(['Hiện rõ', 'Còn lại']);
