@@ -7,7 +7,7 @@ import { parsePaste, type BodyBlock } from '../../shared/paste';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/paste');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
-const para = (text: BodyBlock extends infer B ? (B extends { type: 'paragraph'; text: infer T } ? T : never) : never): BodyBlock => ({ type: 'paragraph', text });
+const para = (text: Extract<BodyBlock, { type: 'paragraph' }>['text']): BodyBlock => ({ type: 'paragraph', text });
 const texts = (blocks: BodyBlock[]) => blocks.map((b) => (b.type === 'table' ? '' : typeof b.text === 'string' ? b.text : b.text.map((r) => r.text).join('')));
 
 /** Every block is exactly what the model keeps after its own parsing: valid and already clean. */
@@ -106,10 +106,8 @@ describe('HTML copied from Word', () => {
     const all = JSON.stringify(blocks);
     for (const leak of ['Times', 'Arial', 'font', 'color', 'red', '14.0pt', 'WordDocument', 'Cambria', 'clip_image', 'https://', 'Normal', '\u00a0', '·'])
       expect(all).not.toContain(leak);
-    expect(Object.keys(Object.assign({}, ...blocks.flatMap((b) => (b.type !== 'table' && Array.isArray(b.text) ? b.text : []))))).toEqual(
-      expect.arrayContaining(['text']),
-    );
-    for (const b of blocks) if (b.type !== 'table' && Array.isArray(b.text)) for (const r of b.text) expect(Object.keys(r).every((k) => ['text', 'bold', 'italic', 'underline'].includes(k))).toBe(true);
+    const keys = new Set(blocks.flatMap((b) => (b.type !== 'table' && Array.isArray(b.text) ? b.text.flatMap((r) => Object.keys(r)) : [])));
+    expect([...keys].sort()).toEqual(['bold', 'italic', 'text', 'underline']);
   });
 });
 
