@@ -73,4 +73,17 @@ describe.skipIf(!haveReference)('pasting the body of the example texts', () => {
     expect(pasted.map(blockLine)).toEqual(blocks.map(blockLine));
     expect(pasted.map((b) => b.type)).toEqual(blocks.map((b) => b.type));
   });
+
+  it('cong-van-ubnd-tp-bac-kan-2023: the same body as Word HTML gives the model’s blocks exactly, italics included', () => {
+    const name = 'cong-van-ubnd-tp-bac-kan-2023';
+    const model = loadExample(name);
+    // The reference marks italics *like this*: as Word would put them on the clipboard, <i>…</i>.
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const html = exampleBody(name, model)
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => `<p class=MsoNormal style='text-align:justify;text-indent:.5in'><span style='font-size:14.0pt'>${escape(l).replace(/\*([^*]+)\*/g, '<i>$1</i>')}<o:p></o:p></span></p>`)
+      .join('\n');
+    expect(parsePaste({ html: `<html><body><!--StartFragment-->${html}<!--EndFragment--></body></html>` })).toEqual(model.body);
+  });
 });
