@@ -14,7 +14,8 @@ export interface PasteOptions { /** The kind has articles ("Điều 1."): Quyế
 
 export function parsePaste(input: PasteInput, options: PasteOptions = {}): BodyBlock[] {
   const blockOptions: BlockOptions = { articles: options.articles === true };
-  const html = typeof input.html === 'string' ? input.html : '';
+  // Clipboard data crosses untyped boundaries (renderer events, .docx import): anything else is empty.
+  const html = typeof input?.html === 'string' ? input.html : '';
   const isMarkup = /<[a-z!]/i.test(html);
   if (isMarkup) {
     const blocks = htmlParagraphs(html).flatMap((p) => {
@@ -23,6 +24,6 @@ export function parsePaste(input: PasteInput, options: PasteOptions = {}): BodyB
     });
     if (blocks.length) return blocks;
   }
-  const text = typeof input.text === 'string' && input.text.trim() ? input.text : isMarkup ? '' : html;
+  const text = typeof input?.text === 'string' && input.text.trim() ? input.text : isMarkup ? '' : html;
   return plainTextParagraphs(text).flatMap((p) => toBlock([{ text: p }], {}, blockOptions) ?? []);
 }

@@ -399,6 +399,10 @@ describe('any input', () => {
     );
   });
 
+  it('takes clipboard data of the wrong type as empty', () => {
+    for (const input of [null, undefined, 42, { text: 7 }, { html: ['<p>x</p>'] }, { text: null, html: {} }]) expect(parsePaste(input as never)).toEqual([]);
+  });
+
   it('stays fast on a 2 MB paste, ordinary or hostile', () => {
     const MB2 = 2 * 1024 * 1024;
     const repeat = (s: string) => s.repeat(Math.ceil(MB2 / s.length)).slice(0, MB2);
