@@ -147,6 +147,7 @@ describe('Lists (virtualised grids)', () => {
       'Năm ghi trên dự thảo 2022 2023',
     ]);
     expect(await dialog.getByText('Thời hạn của 1/1 nhiệm vụ lùi sang năm sau').count()).toBe(1);
+    await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el.closest('.MuiDialog-root')!.querySelector('.MuiDialog-paper')!).opacity)).toBe('1');
     await screenshot(page, 'lists-next-year-preview');
 
     // Hủy creates nothing

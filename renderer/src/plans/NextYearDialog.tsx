@@ -15,6 +15,19 @@ import { planForNextYear, type NextYearPlan } from '../../../shared/plan-next-ye
 import type { Plan } from '../../../shared/plans';
 import { api } from '../api';
 
+/** `after` with the characters that differ from `before` in bold (a year moved keeps the text's length). */
+function Changed({ before, after }: { before: string; after: string }) {
+  if (before.length !== after.length) return <>{after}</>;
+  const parts: Array<{ text: string; changed: boolean }> = [];
+  for (let i = 0; i < after.length; i++) {
+    const changed = after[i] !== before[i];
+    const last = parts[parts.length - 1];
+    if (last && last.changed === changed) last.text += after[i];
+    else parts.push({ text: after[i]!, changed });
+  }
+  return <>{parts.map((p, i) => (p.changed ? <strong key={i}>{p.text}</strong> : p.text))}</>;
+}
+
 /**
  * "Nhân bản cho năm sau": shows what the copy changes (before → after), computed from the plan as
  * stored, by the same function the backend uses to make the copy; nothing is created until confirmed.
@@ -63,7 +76,9 @@ export function NextYearDialog({ id, onClose, onCopied }: { id: number; onClose:
                   <TableRow key={i}>
                     <TableCell sx={{ fontWeight: 600 }}>{c.place}</TableCell>
                     <TableCell>{c.before}</TableCell>
-                    <TableCell>{c.after}</TableCell>
+                    <TableCell>
+                      <Changed before={c.before} after={c.after} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
