@@ -53,7 +53,7 @@ describe('Lists (virtualised grids)', () => {
     await page.goto(`${session.web.url}#/ke-hoach`);
     const plans = grid('Danh sách kế hoạch');
     // the grid knows every row (aria-rowcount counts the header row too) but draws only those in view
-    await expect.poll(() => plans.getAttribute('aria-rowcount')).toBe(String(PLAN_COUNT + 1));
+    await expect.poll(() => plans.getAttribute('aria-rowcount'), { timeout: 15_000 }).toBe(String(PLAN_COUNT + 1));
     await expect.poll(() => renderedRows('Danh sách kế hoạch').count()).toBeGreaterThan(5);
     expect(await renderedRows('Danh sách kế hoạch').count()).toBeLessThan(100);
     await screenshot(page, 'lists-plans');
@@ -124,6 +124,24 @@ describe('Lists (virtualised grids)', () => {
     // every action of a row is still there, by name
     for (const action of ['Sửa Sở Nội vụ', 'Ngừng sử dụng Sở Nội vụ', 'Xóa Sở Nội vụ']) expect(await agencies.getByRole('menuitem', { name: action }).or(agencies.getByRole('button', { name: action })).count()).toBe(1);
     await screenshot(page, 'lists-agencies-filtered');
+  });
+
+  it('filters the Công văn list without diacritics and opens one with Enter', async () => {
+    const { page } = session;
+    for (const title of ['tăng cường kỷ luật, kỷ cương hành chính', 'đôn đốc báo cáo biên chế']) {
+      const d = await call<{ id: number; revision: number; draftYear: number; content: unknown }>('createDraft', { kind: 'cong-van', year: 2026, template: null });
+      await call('saveDraft', { id: d.id, revision: d.revision, title, draftYear: d.draftYear, content: d.content });
+    }
+    await page.goto(`${session.web.url}#/cong-van`);
+    const list = grid('Sổ văn bản');
+    await expect.poll(() => renderedRows('Sổ văn bản').count()).toBe(2);
+    await page.getByRole('textbox', { name: 'Tìm công văn' }).fill('don doc');
+    await expect.poll(() => titles('Sổ văn bản', 'title')).toEqual(['V/v đôn đốc báo cáo biên chế']);
+    await screenshot(page, 'lists-cong-van');
+    await list.getByRole('gridcell', { name: 'Dự thảo' }).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/#\/cong-van\/\d+$/);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Trích yếu (sau "V/v")', exact: true }).inputValue()).toBe('đôn đốc báo cáo biên chế');
   });
 
   it('copies a plan for next year after showing what changes, and the copy is what was shown', async () => {

@@ -29,24 +29,24 @@ export function RegisterTable({ entries, showKind, quickFilter, offset }: { entr
   const columns = useMemo(
     () =>
       vnColumns<RegisterEntry>([
-        { field: 'number', headerName: 'Số', type: 'number', width: 70, align: 'left', headerAlign: 'left', valueFormatter: (n: number | null) => (n === null ? '' : padNd30(n)), searchText: (e) => (e.number === null ? '' : padNd30(e.number)) },
-        { field: 'code', headerName: 'Ký hiệu', width: 110 },
+        { field: 'number', headerName: 'Số', type: 'number', width: 64, align: 'left', headerAlign: 'left', valueFormatter: (n: number | null) => (n === null ? '' : padNd30(n)), searchText: (e) => (e.number === null ? '' : padNd30(e.number)) },
+        { field: 'code', headerName: 'Ký hiệu', width: 100 },
         {
           field: 'issuedDate',
           headerName: 'Ngày',
-          width: 110,
+          width: 100,
           // a draft has no date yet: it sorts by its year, before the dates of that year
           valueGetter: (_v, e) => e.issuedDate ?? `${e.year}`,
           sortComparator: (a: string, b: string) => a.localeCompare(b),
           searchText: dateOf,
           renderCell: ({ row: e }) => (e.issuedDate ? formatVnDate(e.issuedDate) : <Typography variant="body2" color="text.secondary">{`năm ${e.year}`}</Typography>),
         },
-        ...(showKind ? [{ field: 'kind', headerName: 'Loại', width: 100, valueGetter: (_v: unknown, e: RegisterEntry) => REGISTER_KIND_LABELS[e.kind] }] : []),
+        ...(showKind ? [{ field: 'kind', headerName: 'Loại', width: 90, valueGetter: (_v: unknown, e: RegisterEntry) => REGISTER_KIND_LABELS[e.kind] }] : []),
         {
           field: 'title',
           headerName: 'Trích yếu',
-          flex: 1,
-          minWidth: 260,
+          flex: 1.4,
+          minWidth: 220,
           valueGetter: (_v, e) => titleOf(e),
           renderCell: ({ row: e }) => (
             <Link href={href(`${e.kind}/${e.id}`)} tabIndex={-1}>
@@ -54,12 +54,12 @@ export function RegisterTable({ entries, showKind, quickFilter, offset }: { entr
             </Link>
           ),
         },
-        { field: 'issuerLabel', headerName: 'Cơ quan ban hành', width: 200 },
-        { field: 'signerName', headerName: 'Người ký', width: 150 },
+        { field: 'issuerLabel', headerName: 'Cơ quan ban hành', flex: 0.8, minWidth: 150 },
+        { field: 'signerName', headerName: 'Người ký', width: 140 },
         {
           field: 'status',
           headerName: 'Trạng thái',
-          width: 150,
+          width: 160,
           valueGetter: (_v, e) => REGISTER_STATUS_LABELS[e.status],
           searchText: (e) => `${REGISTER_STATUS_LABELS[e.status]} ${history(e)}`,
           renderCell: ({ row: e }) => (
