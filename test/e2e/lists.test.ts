@@ -79,6 +79,8 @@ describe('Lists (virtualised grids)', () => {
       'Đắk Lắk: hỗ trợ cải cách năm 2024',
       'Ê-đê: tiếng dân tộc năm 2024',
     ]);
+    // numbers inside titles by value
+    expect((await titles('Danh sách kế hoạch', 'title')).slice(6, 9)).toEqual(['Kế hoạch công tác số 1', 'Kế hoạch công tác số 2', 'Kế hoạch công tác số 3']);
     await screenshot(page, 'lists-plans-sorted');
 
     // the filter ignores diacritics, đ/d included

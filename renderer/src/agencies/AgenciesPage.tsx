@@ -156,7 +156,7 @@ function AgencyTable() {
       <Notice notice={message} onClose={() => setMessage(undefined)} />
       <ListGrid<Agency>
         aria-label="Danh mục cơ quan"
-        offset={330}
+        offset={345}
         rows={agencies}
         columns={columns}
         quickFilter={query}

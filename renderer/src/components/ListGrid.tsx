@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import { DataGrid, type DataGridProps, type GridColDef, type GridFilterModel, type GridValidRowModel } from '@mui/x-data-grid';
 import { useState } from 'react';
 import { viVN } from '@mui/x-data-grid/locales';
-import { compareVietnamese, foldVietnamese } from '../../../shared/text';
+import { compareVietnameseNatural, foldVietnamese } from '../../../shared/text';
 
 const LOCALE_TEXT = {
   ...viVN.components.MuiDataGrid.defaultProps.localeText,
@@ -14,7 +14,8 @@ const LOCALE_TEXT = {
 type VnColDef<R extends GridValidRowModel> = GridColDef<R> & { searchText?: (row: R) => string };
 
 /**
- * The list columns' Vietnamese behaviour: text sorts in Vietnamese order ("Dân…" < "Đắk Lắk" < "E…"),
+ * The list columns' Vietnamese behaviour: text sorts in Vietnamese order ("Dân…" < "Đắk Lắk" < "E…",
+ * "số 2" < "số 10"),
  * and the quick filter compares folded text, so "so noi vu" finds "Sở Nội vụ" (đ/d too).
  * Numbers and dates keep the grid's own comparison; they are searched as shown.
  */
@@ -22,7 +23,7 @@ export function vnColumns<R extends GridValidRowModel>(columns: readonly VnColDe
   return columns.map(({ searchText, ...col }) => {
     const text = (value: unknown, row: R) => (searchText ? searchText(row) : String(value ?? ''));
     return {
-      ...(col.type === undefined || col.type === 'string' ? { sortComparator: (a: unknown, b: unknown) => compareVietnamese(String(a ?? ''), String(b ?? '')) } : {}),
+      ...(col.type === undefined || col.type === 'string' ? { sortComparator: (a: unknown, b: unknown) => compareVietnameseNatural(String(a ?? ''), String(b ?? '')) } : {}),
       ...(col.type === 'actions'
         ? {}
         : {
