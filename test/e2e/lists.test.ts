@@ -126,6 +126,29 @@ describe('Lists (virtualised grids)', () => {
     // every action of a row is still there, by name
     for (const action of ['Sửa Sở Nội vụ', 'Ngừng sử dụng Sở Nội vụ', 'Xóa Sở Nội vụ']) expect(await agencies.getByRole('menuitem', { name: action }).or(agencies.getByRole('button', { name: action })).count()).toBe(1);
     await screenshot(page, 'lists-agencies-filtered');
+
+    // a click or Enter on the row opens it (the edit dialog); End reaches the row's actions from the keyboard
+    const dialog = page.getByRole('dialog', { name: 'Sửa thông tin cơ quan' });
+    await agencies.getByRole('gridcell', { name: 'Sở Nội vụ', exact: true }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sửa Sở Nội vụ');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ngừng sử dụng Sở Nội vụ');
+
+    // "Xếp theo thứ tự Nơi nhận" is the sort by Thứ tự
+    await page.getByRole('textbox', { name: 'Tìm cơ quan' }).fill('');
+    await page.getByRole('checkbox', { name: 'Xếp theo thứ tự Nơi nhận' }).check();
+    await expect.poll(async () => (await titles('Danh mục cơ quan', 'protocolOrder')).length).toBeGreaterThan(5);
+    const order = (await titles('Danh mục cơ quan', 'protocolOrder')).map(Number);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(await agencies.getByRole('columnheader', { name: 'Thứ tự' }).getAttribute('aria-sort')).toBe('ascending');
   });
 
   it('filters the Công văn list without diacritics and opens one with Enter', async () => {

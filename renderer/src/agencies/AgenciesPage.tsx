@@ -15,7 +15,7 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { GridActionsCellItem, type GridSortModel } from '@mui/x-data-grid';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AGENCY_TIERS, AGENCY_TIER_IDS, type Agency, type AgencyInput, type AgencyTier } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { api } from '../api';
@@ -72,12 +72,15 @@ function AgencyTable() {
 
   const byProtocol = sortModel.length === 1 && sortModel[0]!.field === 'protocolOrder' && sortModel[0]!.sort === 'asc';
   const nameOf = (id: number | null) => all.find((a) => a.id === id)?.shortName;
+  const actions = useRef({ act, setEditing });
+  actions.current = { act, setEditing };
   const toggleActive = (a: Agency) =>
-    void act(() => api.setAgencyActive({ id: a.id, active: !a.active }), a.active ? `Đã ngừng sử dụng "${a.shortName}".` : `Đã dùng lại "${a.shortName}".`);
+    void actions.current.act(() => api.setAgencyActive({ id: a.id, active: !a.active }), a.active ? `Đã ngừng sử dụng "${a.shortName}".` : `Đã dùng lại "${a.shortName}".`);
   const remove = (a: Agency) => {
-    if (window.confirm(`Xóa hẳn "${a.shortName}"?`)) void act(() => api.deleteAgency({ id: a.id }), `Đã xóa "${a.shortName}".`);
+    if (window.confirm(`Xóa hẳn "${a.shortName}"?`)) void actions.current.act(() => api.deleteAgency({ id: a.id }), `Đã xóa "${a.shortName}".`);
   };
-  const columns = vnColumns<Agency>([
+  // Built again only when the agencies change (for "Thay bằng"); the row actions read the latest handlers through `actions`.
+  const columns = useMemo(() => vnColumns<Agency>([
     { field: 'shortName', headerName: 'Tên viết gọn', flex: 1, minWidth: 180, cellClassName: 'strong' },
     { field: 'fullName', headerName: 'Tên đầy đủ', flex: 1.4, minWidth: 220 },
     { field: 'abbreviation', headerName: 'Viết tắt', width: 90 },
@@ -107,7 +110,7 @@ function AgencyTable() {
       headerName: 'Thao tác',
       width: 130,
       getActions: ({ row: a }) => [
-        <GridActionsCellItem key="edit" icon={<EditIcon />} label={`Sửa ${a.shortName}`} title="Sửa" onClick={() => setEditing(toInput(a))} />,
+        <GridActionsCellItem key="edit" icon={<EditIcon />} label={`Sửa ${a.shortName}`} title="Sửa" onClick={() => actions.current.setEditing(toInput(a))} />,
         <GridActionsCellItem
           key="active"
           icon={a.active ? <BlockIcon /> : <RestoreIcon />}
@@ -118,7 +121,7 @@ function AgencyTable() {
         <GridActionsCellItem key="delete" icon={<DeleteIcon />} label={`Xóa ${a.shortName}`} title="Xóa" onClick={() => remove(a)} />,
       ],
     },
-  ]);
+  ]), [all]);
 
   return (
     <Stack spacing={2}>

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { DataGrid, type DataGridProps, type GridColDef, type GridFilterModel, type GridValidRowModel } from '@mui/x-data-grid';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { viVN } from '@mui/x-data-grid/locales';
 import { compareVietnameseNatural, foldVietnamese } from '../../../shared/text';
 
@@ -54,7 +54,7 @@ export function ListGrid<R extends GridValidRowModel>({
   ...props
 }: Omit<DataGridProps<R>, 'localeText' | 'filterModel' | 'onFilterModelChange'> & { offset: number; onOpen?: (row: R) => void; quickFilter?: string; emptyText?: string }) {
   const [filters, setFilters] = useState<GridFilterModel>({ items: [] });
-  const filterModel = { ...filters, quickFilterValues: quickFilter.split(/\s+/).filter(Boolean) };
+  const filterModel = useMemo(() => ({ ...filters, quickFilterValues: quickFilter.split(/\s+/).filter(Boolean) }), [filters, quickFilter]);
   return (
     <Box sx={{ height: `max(360px, calc(100vh - ${offset}px))`, width: '100%' }}>
       <DataGrid<R>
