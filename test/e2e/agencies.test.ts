@@ -47,7 +47,7 @@ describe('Cơ quan and Nơi nhận (browser mode)', () => {
     await textbox('Tìm cơ quan').fill('dai phat thanh');
     const table = page.getByRole('grid', { name: 'Danh mục cơ quan' });
     const rows = table.locator('.MuiDataGrid-row');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
     expect(await table.innerText()).toContain('Đài Phát thanh - Truyền hình Bắc Kạn');
     await textbox('Tìm cơ quan').fill('');
     await expect.poll(() => rows.count()).toBe(3);

@@ -102,7 +102,7 @@ describe('Lists (virtualised grids)', () => {
     await page.goto(`${session.web.url}#/ke-hoach`);
     await page.getByRole('textbox', { name: 'Tìm kế hoạch' }).fill('dan van kheo');
     const cell = page.getByRole('gridcell', { name: 'Dân vận khéo năm 2024' });
-    await expect.poll(() => cell.isVisible()).toBe(true);
+    await expect.poll(() => cell.isVisible(), { timeout: 15_000 }).toBe(true);
     // Tab from the search box goes to the grid's header; ArrowDown to the first row, Enter opens it
     await page.getByRole('textbox', { name: 'Tìm kế hoạch' }).press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="grid"]')?.getAttribute('aria-label') ?? '')).toBe('Danh sách kế hoạch');
@@ -115,7 +115,7 @@ describe('Lists (virtualised grids)', () => {
     const { page } = session;
     await page.goto(`${session.web.url}#/co-quan`);
     const agencies = grid('Danh mục cơ quan');
-    await expect.poll(() => renderedRows('Danh mục cơ quan').count()).toBeGreaterThan(5);
+    await expect.poll(() => renderedRows('Danh mục cơ quan').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     await agencies.getByRole('columnheader', { name: 'Tên viết gọn' }).click();
     await expect.poll(async () => (await titles('Danh mục cơ quan', 'shortName')).length).toBeGreaterThan(5);
     const names = await titles('Danh mục cơ quan', 'shortName');
@@ -159,7 +159,7 @@ describe('Lists (virtualised grids)', () => {
     }
     await page.goto(`${session.web.url}#/cong-van`);
     const list = grid('Sổ văn bản');
-    await expect.poll(() => renderedRows('Sổ văn bản').count()).toBe(2);
+    await expect.poll(() => renderedRows('Sổ văn bản').count(), { timeout: 15_000 }).toBe(2);
     await page.getByRole('textbox', { name: 'Tìm công văn' }).fill('don doc');
     await expect.poll(() => titles('Sổ văn bản', 'title')).toEqual(['V/v đôn đốc báo cáo biên chế']);
     await screenshot(page, 'lists-cong-van');
@@ -183,6 +183,7 @@ describe('Lists (virtualised grids)', () => {
     await page.getByRole('button', { name: 'Nhân bản cho năm sau…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nhân bản cho năm sau' });
     const changes = dialog.getByRole('table', { name: 'Các thay đổi khi nhân bản' });
+    await expect.poll(() => changes.isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(async () => (await changes.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'Trích yếu Kế hoạch nâng cao Chỉ số PAPI năm 2022, thực hiện Nghị định số 30/2020/NĐ-CP Kế hoạch nâng cao Chỉ số PAPI năm 2023, thực hiện Nghị định số 30/2020/NĐ-CP',
       'Tên phụ lục Các nhiệm vụ nâng cao Chỉ số PAPI năm 2022 giai đoạn 2021 – 2025 Các nhiệm vụ nâng cao Chỉ số PAPI năm 2023 giai đoạn 2021 – 2025',

@@ -44,7 +44,8 @@ describe('Sổ văn bản', () => {
     const { page } = session;
     await page.getByRole('navigation').getByRole('link', { name: 'Sổ văn bản', exact: true }).click();
     const register = page.getByRole('grid', { name: 'Sổ văn bản' });
-    await expect.poll(async () => register.locator('.MuiDataGrid-row').count()).toBe(3);
+    // the grid's code loads with the page the first time
+    await expect.poll(async () => register.locator('.MuiDataGrid-row').count(), { timeout: 15_000 }).toBe(3);
     await screenshot(page, 'register-book');
 
     const search = page.getByRole('textbox', { name: 'Tìm theo số, ký hiệu hoặc trích yếu' });
@@ -86,7 +87,7 @@ describe('Sổ văn bản', () => {
     await page.reload();
     const register = page.getByRole('grid', { name: 'Sổ văn bản' });
     // the MIT grid pages by at most 100 rows; within a page only the rows in view are in the page
-    await expect.poll(async () => page.getByText('1–100 / 2.003').count()).toBe(1);
+    await expect.poll(async () => page.getByText('1–100 / 2.003').count(), { timeout: 15_000 }).toBe(1);
     expect(await register.getAttribute('aria-rowcount')).toBe('2004');
     expect(await register.locator('.MuiDataGrid-row').count()).toBeLessThan(60);
     await page.getByRole('button', { name: 'Tới trang tiếp theo' }).click();

@@ -85,7 +85,7 @@ function AgencyTable() {
     { field: 'fullName', headerName: 'Tên đầy đủ', flex: 1.4, minWidth: 220 },
     { field: 'abbreviation', headerName: 'Viết tắt', width: 90 },
     { field: 'tier', headerName: 'Loại', width: 170, valueGetter: (_v, a) => AGENCY_TIERS[a.tier] },
-    { field: 'protocolOrder', headerName: 'Thứ tự', type: 'number', width: 80 },
+    { field: 'protocolOrder', headerName: 'Thứ tự', type: 'number', width: 80, valueFormatter: (n: number) => String(n) },
     {
       field: 'active',
       headerName: 'Trạng thái',
