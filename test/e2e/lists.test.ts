@@ -141,6 +141,15 @@ describe('Lists (virtualised grids)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sửa Sở Nội vụ');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ngừng sử dụng Sở Nội vụ');
+    // Enter on an action does that action only, it does not also open the row
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Đã ngừng sử dụng "Sở Nội vụ".').isVisible()).toBe(true);
+    expect(await dialog.count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Hiện cả cơ quan ngừng sử dụng' }).check();
+    // so does a click
+    await agencies.getByRole('button', { name: 'Dùng lại Sở Nội vụ' }).click();
+    await expect.poll(() => page.getByText('Đã dùng lại "Sở Nội vụ".').isVisible()).toBe(true);
+    expect(await dialog.count()).toBe(0);
 
     // "Xếp theo thứ tự Nơi nhận" is the sort by Thứ tự
     await page.getByRole('textbox', { name: 'Tìm cơ quan' }).fill('');
