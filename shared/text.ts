@@ -63,3 +63,10 @@ const collator = new Intl.Collator('vi');
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a.normalize('NFC'), b.normalize('NFC'));
 }
+
+const naturalCollator = new Intl.Collator('vi', { numeric: true });
+
+/** Vietnamese order with the numbers inside compared by value ("Kế hoạch số 2" < "Kế hoạch số 10"): the lists' column sort. */
+export function compareVietnameseNatural(a: string, b: string): number {
+  return naturalCollator.compare(a.normalize('NFC'), b.normalize('NFC'));
+}

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DocumentModelInput } from '../../shared/document/model';
 import { compareYears, decliningComponents, formatScore } from '../../shared/indices';
 import { buildTaskTable } from '../../shared/plan-appendix';
+import { planForNextYear } from '../../shared/plan-next-year';
 import type { AgencyRef, Deadline, Plan, PlanFields, PlanSummary, Task, TaskFields } from '../../shared/plans';
 import { modelIssuer } from '../../shared/profile';
 import { composeDistribution } from '../../shared/recipients';
@@ -194,36 +195,11 @@ async function writeTasks(trx: Kysely<Database>, planId: number, tasks: readonly
   if (removed.length) await trx.deleteFrom('plan_tasks').where('id', 'in', removed).execute();
 }
 
-function nextYearDeadline(d: Deadline): Deadline {
-  switch (d.kind) {
-    case 'quy':
-    case 'thang':
-    case 'trong-nam':
-      return { ...d, year: d.year + 1 };
-    case 'ngay':
-      return { kind: 'ngay', date: `${Number(d.date.slice(0, 4)) + 1}${d.date.slice(4)}`.replace(/-02-29$/, '-02-28') };
-    default:
-      return d;
-  }
-}
-
-/** "Nhân bản": a draft copy for next year, tasks and deadlines moved on by a year. */
+/** "Nhân bản cho năm sau": a draft copy with the years of its titles, tasks and deadlines moved on (see planForNextYear). */
 export async function duplicatePlan(db: Kysely<Database>, id: number): Promise<Plan> {
   const source = await getPlan(db, id);
   return transactional(db, async (trx) => {
-    const copy = await savePlan(trx, {
-      title: source.title,
-      indexId: source.indexId,
-      indexYear: source.indexYear === null ? null : source.indexYear + 1,
-      draftYear: source.draftYear + 1,
-      body: source.body as PlanFields['body'],
-      grouping: source.grouping,
-      appendixTitle: source.appendixTitle,
-      distribution: source.distribution,
-      signer: source.signer,
-      issuerId: source.issuerId,
-      tasks: source.tasks.map(({ id: _id, ...t }) => ({ ...t, deadline: nextYearDeadline(t.deadline) })),
-    });
+    const copy = await savePlan(trx, planForNextYear(source).fields);
     await logEvent(trx, copy.id, 'nhân bản', `Từ kế hoạch số ${id}`);
     return getPlan(trx, copy.id);
   });

@@ -45,13 +45,14 @@ describe('Cơ quan and Nơi nhận (browser mode)', () => {
     await dialog().getByRole('button', { name: 'Hủy' }).click();
 
     await textbox('Tìm cơ quan').fill('dai phat thanh');
-    const table = page.getByRole('table', { name: 'Danh mục cơ quan' });
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    const table = page.getByRole('grid', { name: 'Danh mục cơ quan' });
+    const rows = table.locator('.MuiDataGrid-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
     expect(await table.innerText()).toContain('Đài Phát thanh - Truyền hình Bắc Kạn');
     await textbox('Tìm cơ quan').fill('');
-    await expect.poll(() => table.getByRole('row').count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(3);
     // Vietnamese order: Đ after D-words and before S
-    const names = await table.locator('tbody tr td:first-child').allInnerTexts();
+    const names = await table.locator('.MuiDataGrid-row [data-field="shortName"]').allInnerTexts();
     expect(names).toEqual(['Đài Phát thanh - Truyền hình Bắc Kạn', 'Sở Nội vụ', 'TT Thành ủy']);
     await screenshot(page, 'agencies-list');
   });
@@ -81,7 +82,7 @@ describe('Cơ quan and Nơi nhận (browser mode)', () => {
     await expect.poll(() => dialog().getByText('2 dòng thêm mới').isVisible()).toBe(true);
     await dialog().getByRole('button', { name: 'Nhập 2 dòng' }).click();
     await expect.poll(() => page.getByText('Đã nhập danh mục cơ quan.').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('table', { name: 'Danh mục cơ quan' }).getByRole('row').count()).toBe(6);
+    await expect.poll(() => page.getByRole('grid', { name: 'Danh mục cơ quan' }).locator('.MuiDataGrid-row').count()).toBe(5);
   });
 
   it('builds a group and a Nơi nhận list, and shows the block as the document will print it', async () => {

@@ -137,9 +137,9 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Sổ văn bản', exact: true }).click();
     await page.getByRole('textbox', { name: 'Tìm theo số, ký hiệu hoặc trích yếu' }).fill('hai long nguoi dan');
-    const register = page.getByRole('table', { name: 'Sổ văn bản' });
+    const register = page.getByRole('grid', { name: 'Sổ văn bản' });
     // the unfiltered list shows first; wait for the search result itself
-    await expect.poll(async () => (await register.locator('tbody tr').count()) === 1 && (await register.innerText()).includes('Về việc nâng cao sự hài lòng')).toBe(true);
+    await expect.poll(async () => (await register.locator('.MuiDataGrid-row').count()) === 1 && (await register.innerText()).includes('Về việc nâng cao sự hài lòng'), { timeout: 15_000 }).toBe(true);
     expect(await register.innerText()).toContain('Chỉ thị');
     await screenshot(page, 'register');
   });

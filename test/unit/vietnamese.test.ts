@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMultiline, cleanText, compareVietnamese, foldVietnamese } from '../../shared/text';
+import { cleanMultiline, cleanText, compareVietnamese, compareVietnameseNatural, foldVietnamese } from '../../shared/text';
 
 describe('Vietnamese text helpers', () => {
   it('folds diacritics and đ/Đ for search', () => {
@@ -16,6 +16,11 @@ describe('Vietnamese text helpers', () => {
     expect(sorted).toEqual(['An Giang', 'Ấp', 'Ban Dân vận', 'Báo Bắc Kạn', 'Dân tộc', 'Đài Phát thanh', 'Ê-đê', 'Sở Y tế', 'Ủy ban']);
     // code-point order would put Đ (U+0110) after every Latin letter
     expect([...names].sort().indexOf('Đài Phát thanh')).toBeGreaterThan(sorted.indexOf('Đài Phát thanh'));
+  });
+
+  it('sorts the lists with numbers by value, still in Vietnamese order', () => {
+    const titles = ['Kế hoạch số 10', 'Đắk Lắk', 'Kế hoạch số 2', 'Dân vận', 'Kế hoạch số 1'];
+    expect([...titles].sort(compareVietnameseNatural)).toEqual(['Dân vận', 'Đắk Lắk', 'Kế hoạch số 1', 'Kế hoạch số 2', 'Kế hoạch số 10']);
   });
 
   it('cleans text pasted from PDFs', () => {

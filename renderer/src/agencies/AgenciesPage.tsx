@@ -1,26 +1,25 @@
 import AddIcon from '@mui/icons-material/Add';
+import BlockIcon from '@mui/icons-material/Block';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import EditIcon from '@mui/icons-material/EditOutlined';
+import RestoreIcon from '@mui/icons-material/Restore';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { GridActionsCellItem, type GridSortModel } from '@mui/x-data-grid';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AGENCY_TIERS, AGENCY_TIER_IDS, type Agency, type AgencyInput, type AgencyTier } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { api } from '../api';
+import { ListGrid, vnColumns } from '../components/ListGrid';
 import { Notice, type NoticeState } from '../components/Notice';
 import { downloadFile } from '../files';
 import { AgencyDialog, NEW_AGENCY } from './AgencyDialog';
@@ -36,7 +35,8 @@ function AgencyTable() {
   const [query, setQuery] = useState('');
   const [tier, setTier] = useState<AgencyTier | ''>('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [byProtocol, setByProtocol] = useState(false);
+  // "Xếp theo thứ tự Nơi nhận" is the grid's sort by Thứ tự; with no sort, the backend's Vietnamese name order.
+  const [sortModel, setSortModel] = useState<GridSortModel>([]);
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [all, setAll] = useState<Agency[]>([]);
   const [editing, setEditing] = useState<AgencyInput>();
@@ -46,7 +46,7 @@ function AgencyTable() {
   const reload = useCallback(async () => {
     try {
       const [found, everything] = await Promise.all([
-        api.listAgencies({ query, tier: tier || null, includeInactive }),
+        api.listAgencies({ query: '', tier: tier || null, includeInactive }),
         api.listAgencies({ query: '', tier: null, includeInactive: true }),
       ]);
       setAgencies(found);
@@ -54,7 +54,7 @@ function AgencyTable() {
     } catch (err) {
       setMessage({ severity: 'error', text: (err as Error).message });
     }
-  }, [query, tier, includeInactive]);
+  }, [tier, includeInactive]);
 
   useEffect(() => {
     void reload();
@@ -70,8 +70,58 @@ function AgencyTable() {
     }
   };
 
-  const rows = byProtocol ? [...agencies].sort((a, b) => a.protocolOrder - b.protocolOrder) : agencies;
+  const byProtocol = sortModel.length === 1 && sortModel[0]!.field === 'protocolOrder' && sortModel[0]!.sort === 'asc';
   const nameOf = (id: number | null) => all.find((a) => a.id === id)?.shortName;
+  const actions = useRef({ act, setEditing });
+  actions.current = { act, setEditing };
+  const toggleActive = (a: Agency) =>
+    void actions.current.act(() => api.setAgencyActive({ id: a.id, active: !a.active }), a.active ? `Đã ngừng sử dụng "${a.shortName}".` : `Đã dùng lại "${a.shortName}".`);
+  const remove = (a: Agency) => {
+    if (window.confirm(`Xóa hẳn "${a.shortName}"?`)) void actions.current.act(() => api.deleteAgency({ id: a.id }), `Đã xóa "${a.shortName}".`);
+  };
+  // Built again only when the agencies change (for "Thay bằng"); the row actions read the latest handlers through `actions`.
+  const columns = useMemo(() => vnColumns<Agency>([
+    { field: 'shortName', headerName: 'Tên viết gọn', flex: 1, minWidth: 180, cellClassName: 'strong' },
+    { field: 'fullName', headerName: 'Tên đầy đủ', flex: 1.4, minWidth: 220 },
+    { field: 'abbreviation', headerName: 'Viết tắt', width: 90 },
+    { field: 'tier', headerName: 'Loại', width: 170, valueGetter: (_v, a) => AGENCY_TIERS[a.tier] },
+    { field: 'protocolOrder', headerName: 'Thứ tự', type: 'number', width: 80, valueFormatter: (n: number) => String(n) },
+    {
+      field: 'active',
+      headerName: 'Trạng thái',
+      width: 190,
+      valueGetter: (_v, a) => (a.active ? 'Đang sử dụng' : 'Ngừng sử dụng'),
+      searchText: (a) => [a.active ? 'Đang sử dụng' : 'Ngừng sử dụng', a.replacedById !== null ? `Thay bằng: ${nameOf(a.replacedById) ?? ''}` : ''].join(' '),
+      renderCell: ({ row: a }) => (
+        <Box>
+          {a.active ? <Chip size="small" label="Đang sử dụng" color="success" variant="outlined" /> : <Chip size="small" label="Ngừng sử dụng" />}
+          {a.replacedById !== null && (
+            <Typography variant="caption" component="div">
+              Thay bằng: {nameOf(a.replacedById)}
+              {a.validTo ? ` từ ${formatVnDate(a.validTo)}` : ''}
+            </Typography>
+          )}
+        </Box>
+      ),
+    },
+    {
+      field: 'actions',
+      type: 'actions',
+      headerName: 'Thao tác',
+      width: 130,
+      getActions: ({ row: a }) => [
+        <GridActionsCellItem key="edit" icon={<EditIcon />} label={`Sửa ${a.shortName}`} title="Sửa" onClick={() => actions.current.setEditing(toInput(a))} />,
+        <GridActionsCellItem
+          key="active"
+          icon={a.active ? <BlockIcon /> : <RestoreIcon />}
+          label={a.active ? `Ngừng sử dụng ${a.shortName}` : `Dùng lại ${a.shortName}`}
+          title={a.active ? 'Ngừng sử dụng' : 'Dùng lại'}
+          onClick={() => toggleActive(a)}
+        />,
+        <GridActionsCellItem key="delete" icon={<DeleteIcon />} label={`Xóa ${a.shortName}`} title="Xóa" onClick={() => remove(a)} />,
+      ],
+    },
+  ]), [all]);
 
   return (
     <Stack spacing={2}>
@@ -93,7 +143,7 @@ function AgencyTable() {
           ))}
         </TextField>
         <FormControlLabel control={<Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />} label="Hiện cả cơ quan ngừng sử dụng" />
-        <FormControlLabel control={<Checkbox checked={byProtocol} onChange={(e) => setByProtocol(e.target.checked)} />} label="Xếp theo thứ tự Nơi nhận" />
+        <FormControlLabel control={<Checkbox checked={byProtocol} onChange={(e) => setSortModel(e.target.checked ? [{ field: 'protocolOrder', sort: 'asc' }] : [])} />} label="Xếp theo thứ tự Nơi nhận" />
       </Stack>
       <Stack direction="row" spacing={1}>
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing(NEW_AGENCY)}>
@@ -107,70 +157,22 @@ function AgencyTable() {
         </Button>
       </Stack>
       <Notice notice={message} onClose={() => setMessage(undefined)} />
-      <TableContainer component={Paper} variant="outlined">
-        <Table size="small" aria-label="Danh mục cơ quan">
-          <TableHead>
-            <TableRow>
-              <TableCell>Tên viết gọn</TableCell>
-              <TableCell>Tên đầy đủ</TableCell>
-              <TableCell>Viết tắt</TableCell>
-              <TableCell>Loại</TableCell>
-              <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>Thứ tự</TableCell>
-              <TableCell>Trạng thái</TableCell>
-              <TableCell align="right">Thao tác</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={7}>
-                  <Typography color="text.secondary">
-                    {query || tier ? 'Không có cơ quan nào khớp.' : 'Chưa có cơ quan nào. Thêm từng cơ quan, nhập từ tệp, hoặc nạp dữ liệu mẫu trong Cài đặt.'}
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {rows.map((a) => (
-              <TableRow key={a.id} hover sx={{ opacity: a.active ? 1 : 0.6 }}>
-                <TableCell sx={{ fontWeight: 600 }}>{a.shortName}</TableCell>
-                <TableCell>{a.fullName}</TableCell>
-                <TableCell>{a.abbreviation}</TableCell>
-                <TableCell>{AGENCY_TIERS[a.tier]}</TableCell>
-                <TableCell align="right">{a.protocolOrder}</TableCell>
-                <TableCell>
-                  {a.active ? <Chip size="small" label="Đang sử dụng" color="success" variant="outlined" /> : <Chip size="small" label="Ngừng sử dụng" />}
-                  {a.replacedById !== null && (
-                    <Typography variant="caption" component="div">
-                      Thay bằng: {nameOf(a.replacedById)}
-                      {a.validTo ? ` từ ${formatVnDate(a.validTo)}` : ''}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Button size="small" onClick={() => setEditing(toInput(a))} aria-label={`Sửa ${a.shortName}`}>
-                    Sửa
-                  </Button>
-                  <Button size="small" onClick={() => void act(() => api.setAgencyActive({ id: a.id, active: !a.active }), a.active ? `Đã ngừng sử dụng "${a.shortName}".` : `Đã dùng lại "${a.shortName}".`)}>
-                    {a.active ? 'Ngừng' : 'Dùng lại'}
-                  </Button>
-                  <Button
-                    size="small"
-                    color="error"
-                    aria-label={`Xóa ${a.shortName}`}
-                    onClick={() => {
-                      if (window.confirm(`Xóa hẳn "${a.shortName}"?`)) void act(() => api.deleteAgency({ id: a.id }), `Đã xóa "${a.shortName}".`);
-                    }}
-                  >
-                    Xóa
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <ListGrid<Agency>
+        aria-label="Danh mục cơ quan"
+        offset={345}
+        rows={agencies}
+        columns={columns}
+        quickFilter={query}
+        sortModel={sortModel}
+        onSortModelChange={setSortModel}
+        getRowHeight={() => 'auto'}
+        getRowClassName={({ row }) => (row.active ? '' : 'inactive')}
+        emptyText={tier || includeInactive ? 'Không có cơ quan nào khớp.' : 'Chưa có cơ quan nào. Thêm từng cơ quan, nhập từ tệp, hoặc nạp dữ liệu mẫu trong Cài đặt.'}
+        onOpen={(a) => setEditing(toInput(a))}
+        sx={{ '& .inactive': { opacity: 0.6 }, '& .strong': { fontWeight: 600 }, '& .MuiDataGrid-cell': { py: 0.5 } }}
+      />
       <Typography variant="caption" color="text.secondary">
-        {rows.length} cơ quan. Cơ quan đã được dùng trong danh sách, nhiệm vụ hoặc báo cáo không xóa được, chỉ ngừng sử dụng.
+        {agencies.length} cơ quan. Cơ quan đã được dùng trong danh sách, nhiệm vụ hoặc báo cáo không xóa được, chỉ ngừng sử dụng.
       </Typography>
       {editing && (
         <AgencyDialog

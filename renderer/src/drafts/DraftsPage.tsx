@@ -81,6 +81,7 @@ export function DraftsPage({ kind }: { kind: DraftKind }) {
   const [entries, setEntries] = useState<RegisterEntry[]>([]);
   const [choice, setChoice] = useState<Choice>();
   const [failure, setFailure] = useState<string>();
+  const [query, setQuery] = useState('');
   useEffect(() => {
     api.listRegister({ query: '', kind, year: null, issuerId: null, status: null }).then(setEntries, (err: Error) => setFailure(err.message));
   }, [kind]);
@@ -98,7 +99,7 @@ export function DraftsPage({ kind }: { kind: DraftKind }) {
       <Typography variant="h5" component="h1">
         {DRAFT_KINDS[kind]}
       </Typography>
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button variant="contained" onClick={() => void create(null)}>
           Soạn {DRAFT_KINDS[kind].toLocaleLowerCase('vi')} mới
         </Button>
@@ -112,9 +113,17 @@ export function DraftsPage({ kind }: { kind: DraftKind }) {
             </Button>
           </>
         )}
+        <TextField
+          size="small"
+          sx={{ width: 320, ml: 'auto !important' }}
+          label={`Tìm ${DRAFT_KINDS[kind].toLocaleLowerCase('vi')}`}
+          placeholder="Gõ có dấu hoặc không dấu"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </Stack>
       {failure && <Alert severity="error">{failure}</Alert>}
-      <RegisterTable entries={entries} showKind={false} />
+      <RegisterTable entries={entries} showKind={false} quickFilter={query} offset={210} />
       {choice && <TemplateDialog choice={choice} onClose={() => setChoice(undefined)} onCreate={(t) => void create(t)} />}
     </Stack>
   );

@@ -91,7 +91,7 @@ export function RegisterPage() {
         </TextField>
       </Stack>
       <Notice notice={notice} onClose={() => setNotice(undefined)} />
-      <RegisterTable entries={entries} showKind />
+      <RegisterTable entries={entries} showKind offset={220} />
     </Stack>
   );
 }

@@ -26,6 +26,7 @@ import { BodyEditor, type EditorBlock } from './BodyEditor';
 import { IssuerPicker } from '../components/IssuerPicker';
 import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
+import { NextYearDialog } from './NextYearDialog';
 import { refOptions } from './RefPicker';
 import { TasksEditor, withKey, type EditorTask } from './TasksEditor';
 
@@ -47,6 +48,7 @@ export function PlanEditor({ id }: { id: number }) {
   const [tab, setTab] = useState<'general' | 'body' | 'tasks' | 'distribution'>('tasks');
   const [message, setMessage] = useState<NoticeState>();
   const [dirty, setDirty] = useState(false);
+  const [copying, setCopying] = useState(false);
   // The revision the screen is based on; each save sends it and keeps the one it gets back.
   const revision = useRef(0);
   // Autosave: saved tasks keep their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
@@ -159,19 +161,22 @@ export function PlanEditor({ id }: { id: number }) {
           onChanged={(text) => run(async () => load(await api.getPlan({ id })), text)}
           onDeleted={() => (window.location.hash = href('ke-hoach'))}
         />
-        <Button
-          onClick={() =>
-            void run(async () => {
-              const copy = await api.duplicatePlan({ id });
-              window.location.hash = href(`ke-hoach/${copy.id}`);
-            })
-          }
-        >
-          Nhân bản cho năm sau
+        <Button disabled={dirty} onClick={() => setCopying(true)}>
+          Nhân bản cho năm sau…
         </Button>
-        {dirty && <Typography variant="caption" sx={{ alignSelf: 'center' }}>Xuất văn bản được khi đã tự lưu xong.</Typography>}
+        {dirty && <Typography variant="caption" sx={{ alignSelf: 'center' }}>Xuất văn bản, nhân bản được khi đã tự lưu xong.</Typography>}
       </Stack>
       {readOnly && <IssuedBanner record={{ recordType: 'plan', id }} revision={plan.revision} />}
+      {copying && (
+        <NextYearDialog
+          id={id}
+          onClose={() => setCopying(false)}
+          onCopied={(copy) => {
+            setCopying(false);
+            window.location.hash = href(`ke-hoach/${copy.id}`);
+          }}
+        />
+      )}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
