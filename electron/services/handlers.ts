@@ -21,7 +21,8 @@ import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type Desk
 import { generateReportForm } from './report-forms';
 import { importReportForms } from './report-import';
 import { getRoundAnswers } from './report-answers';
-import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
+import { exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
+import { createReminderForRound } from './report-reminder';
 import { inspectBackup } from './restore';
 import { getRound, listRounds, saveReportTexts, saveRound } from './report-rounds';
 import { agencyRoundTasks, getRoundTracking, saveManualSubmission } from './report-tracking';

@@ -10,7 +10,6 @@ import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
 import { getPlan } from './plans';
 import { roundAssignments } from './report-rounds';
-import { loadWorkbook } from './spreadsheet-read';
 import { newWorkbook } from './spreadsheet-write';
 
 /** v1 forms (before tolerant import) are still read: ids from column B, one checksum over all rows in order. */
