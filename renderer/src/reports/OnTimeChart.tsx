@@ -19,7 +19,7 @@ export function OnTimeChart({ counts, asOf }: { counts: Record<string, number>; 
   const bar = width - label - 90;
   const height = ON_TIME_CATEGORY_IDS.length * row + 8;
   return (
-    <Box sx={{ maxWidth: width }}>
+    <Box sx={{ width: width, maxWidth: '100%', flexShrink: 0 }}>
       <Typography variant="subtitle2" gutterBottom>
         Tiến độ các nhiệm vụ của kế hoạch (tính đến {formatVnDate(asOf)}, theo báo cáo của cơ quan chủ trì)
       </Typography>
