@@ -143,7 +143,7 @@ export async function buildRoundReportModel(db: Kysely<Database>, roundId: numbe
     ...(extras.rows.length ? [{ title: 'NHIỆM VỤ BỔ SUNG DO CÁC CƠ QUAN, ĐƠN VỊ BÁO CÁO', table: extras }] : []),
   ];
   const numerals = appendices.map((_, i) => toRoman(i + 1));
-  const detail = `(Chi tiết tại Phụ lục ${numerals.slice(0, -1).join(', ')} và Phụ lục ${numerals[numerals.length - 1]} kèm theo)`;
+  const detail = `(Chi tiết tại Phụ lục ${numerals.slice(0, -1).join(', ')} và ${numerals[numerals.length - 1]} kèm theo)`;
   const issuerName = profile.issuerFullName || profile.issuerName.replace(/\n/g, ' ');
   const { labels } = await resolveLines(db, 'noi-nhan', plan.distribution.lines);
   return {
