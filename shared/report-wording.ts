@@ -13,8 +13,9 @@ export function roundSubject(planTitle: string, roundName: string): string {
   const title = lowerFirst(planTitle.trim());
   const foldedTitle = foldVietnamese(title);
   let round = roundName.trim();
-  for (const m of round.matchAll(/năm\s+(\d{4})/giu)) if (foldedTitle.includes(`nam ${m[1]}`)) round = round.replace(m[0], 'năm');
-  round = round.replace(/\s+/g, ' ').trim();
+  // "năm 2025" → "năm", a bare "2025" dropped, when the title already names that year.
+  for (const m of round.matchAll(/(năm\s+)?(\d{4})/giu)) if (foldedTitle.includes(m[2]!)) round = round.replace(m[0], m[1] ? 'năm' : '');
+  round = round.replace(/\s+/g, ' ').replace(/^[\s,;-]+|[\s,;-]+$/g, '').trim();
   const folded = foldVietnamese(round);
   if (!round || folded === 'nam' || foldedTitle.includes(folded)) return `kết quả thực hiện ${title}`;
   return `kết quả thực hiện ${title} (${round.toLocaleLowerCase('vi')})`;

@@ -268,6 +268,7 @@ describe(`reporting loop with ${AGENCIES} agencies and ${TASKS} tasks`, () => {
     expect(reminder.content.kind === 'cong-van' && reminder.content.recipients.length).toBe(30);
     expect(reminder.title).toBe('đôn đốc báo cáo kết quả thực hiện kế hoạch cải cách hành chính năm 2024');
     const letter = await call<FileContent>('exportRecordDocx', { recordType: 'document', id: reminder.id });
+    fs.writeFileSync(path.resolve('test-results', 'round-reminder-150.docx'), Buffer.from(letter.base64, 'base64'));
     expect(await checkNd30(Buffer.from(letter.base64, 'base64'))).toEqual([]);
     const letterXml = await (await JSZip.loadAsync(Buffer.from(letter.base64, 'base64'))).file('word/document.xml')!.async('string');
     expect(letterXml).toContain(`trước ngày ${formatVnDate(addDays(localIsoDate(), 7))}`);

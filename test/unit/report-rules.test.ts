@@ -63,6 +63,8 @@ describe('report wording (shared/report-wording.ts)', () => {
     expect(roundSubject('Kế hoạch cải cách hành chính năm 2025', '6 tháng đầu năm 2025')).toBe('kết quả thực hiện kế hoạch cải cách hành chính năm 2025 (6 tháng đầu năm)');
     expect(roundSubject('Kế hoạch cải cách hành chính', 'Năm 2025')).toBe('kết quả thực hiện kế hoạch cải cách hành chính (năm 2025)');
     expect(roundSubject('Kế hoạch nâng cao Chỉ số PAPI năm 2025', 'Quý I năm 2025')).not.toMatch(/2025.*2025/);
+    expect(roundSubject('Kế hoạch cải cách hành chính năm 2024', '6 tháng 2024')).toBe('kết quả thực hiện kế hoạch cải cách hành chính năm 2024 (6 tháng)');
+    expect(roundSubject('Kế hoạch cải cách hành chính năm 2024', 'Năm 2025')).toBe('kết quả thực hiện kế hoạch cải cách hành chính năm 2024 (năm 2025)');
   });
 
   it('cites an issued plan by số, ngày and trích yếu, a draft by its title', () => {
