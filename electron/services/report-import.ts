@@ -1,10 +1,11 @@
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { localIsoDate } from '../../shared/dates';
+import { formatVnDate, localIsoDate } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type AcceptedExtra, type SubmissionImportFile, type TaskStatus } from '../../shared/reports';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
+import { ServiceError } from './errors';
 import {
   FIRST_ROW,
   FORMAT,
@@ -26,6 +27,12 @@ import { roundAssignments, type Assignment } from './report-rounds';
 import { loadWorkbook } from './spreadsheet-read';
 
 const MAX_ROWS = 5000;
+
+/** A file cannot have been received on a day that has not come yet (a typo in the year, usually). */
+export function assertReceivedNotFuture(receivedDate: string): void {
+  const today = localIsoDate();
+  if (receivedDate > today) throw new ServiceError('VALIDATION', `Ngày nhận ${formatVnDate(receivedDate)} là ngày chưa tới (hôm nay là ${formatVnDate(today)}).`);
+}
 const statusByLabel = new Map<string, TaskStatus>(TASK_STATUS_IDS.map((id) => [foldVietnamese(TASK_STATUSES[id]), id]));
 const answers = (row: ExcelJS.Row) => ({
   result: cleanMultiline(cellText(row.getCell(6))),
@@ -77,6 +84,7 @@ interface FileInput {
 export async function importReportForms(db: Kysely<Database>, input: FileInput): Promise<SubmissionImportFile[]> {
   const { round, byAgency } = await roundAssignments(db, input.roundId);
   const receivedDate = input.receivedAt?.slice(0, 10) ?? input.receivedDate ?? localIsoDate();
+  assertReceivedNotFuture(receivedDate);
   const receivedAt = input.receivedAt ?? `${receivedDate}T00:00:00.000Z`;
   const onTime = receivedDate <= round.dueDate;
   const accepted = new Set((input.acceptExtras ?? []).map((e) => `${e.fileName}\u0000${e.row}`));

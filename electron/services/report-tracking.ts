@@ -7,6 +7,7 @@ import { compareVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { ServiceError } from './errors';
 import { currentEntries, recordSubmission } from './report-forms';
+import { assertReceivedNotFuture } from './report-import';
 import { roundAssignments } from './report-rounds';
 
 const zeroCounts = () => Object.fromEntries(TASK_STATUS_IDS.map((s) => [s, 0])) as Record<TaskStatus, number>;
@@ -68,6 +69,7 @@ export async function getRoundTracking(db: Kysely<Database>, roundId: number): P
 
 /** A report typed in by the specialist (sent on paper or by phone). */
 export async function saveManualSubmission(db: Kysely<Database>, input: { roundId: number; agencyId: number; receivedDate: string; entries: EntryInput[] }): Promise<void> {
+  assertReceivedNotFuture(input.receivedDate);
   const { round, byAgency } = await roundAssignments(db, input.roundId);
   const assigned = byAgency.get(input.agencyId);
   if (!assigned) throw new ServiceError('VALIDATION', 'Cơ quan này không có nhiệm vụ trong kỳ báo cáo.');

@@ -80,8 +80,12 @@ describe('one agency’s form, the no-overwrite rule, the received date and the 
     await date.fill('15/12/2099');
     await date.blur();
     await page.getByLabel('Tệp báo cáo nhận về').setInputFiles(formPath);
+    await expect.poll(() => page.getByText('Ngày nhận 15/12/2099 là ngày chưa tới').isVisible()).toBe(true);
+    await date.fill('01/12/2026');
+    await date.blur();
+    await page.getByLabel('Tệp báo cáo nhận về').setInputFiles(formPath);
     await expect.poll(() => page.getByText('1/1 tệp hợp lệ').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(`${FORM} — Sở Tư pháp — nhận ngày 15/12/2099 (sau hạn)`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`${FORM} — Sở Tư pháp — nhận ngày 01/12/2026`, { exact: true }).isVisible()).toBe(true);
     const accept = page.getByRole('checkbox', { name: `Nhận nhiệm vụ bổ sung dòng 8 của ${FORM}` });
     await accept.check();
     await expect.poll(() => page.getByText('Nhiệm vụ bổ sung: nhận').isVisible()).toBe(true);
@@ -91,8 +95,8 @@ describe('one agency’s form, the no-overwrite rule, the received date and the 
 
     await page.getByRole('tab', { name: 'Theo dõi' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Sở Tư pháp' });
-    await expect.poll(() => row.innerText()).toContain('15/12/2099');
-    expect(await row.innerText()).toContain('Quá hạn');
+    await expect.poll(() => row.innerText()).toContain('01/12/2026');
+    expect(await row.innerText()).toContain('Đúng hạn');
     await screenshot(page, 'reports-tracking-received');
 
     await page.getByRole('tab', { name: 'Ý kiến của cơ quan' }).click();

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { addDays, localIsoDate } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { planInput, type Plan } from '../../shared/plans';
 import type { Round, SubmissionImportFile, Tracking } from '../../shared/reports';
@@ -66,5 +67,17 @@ describe('returned forms: what is tolerated and what is still refused', () => {
     const [added] = await check(round.id, [await edit(form, (_w, s) => (s.getCell('E9').value = 'Hoàn thành đúng hạn'))]);
     expect(added!.applied).toBe(false);
     expect(added!.rows[2]).toMatchObject({ row: 9, extra: true, error: 'Nhiệm vụ bổ sung chưa ghi nội dung ở cột "Nhiệm vụ".' });
+  });
+
+  it('refuses a received date that has not come yet, at import and when typed in by hand, and records nothing', async () => {
+    const { round, form } = await setup();
+    const tomorrow = addDays(localIsoDate(), 1);
+    const file = await edit(form, () => undefined);
+    await expect(call('importReportForms', { roundId: round.id, files: [file], apply: true, receivedDate: tomorrow })).rejects.toThrow(/^Ngày nhận \d\d\/\d\d\/\d{4} là ngày chưa tới/);
+    const tracking = await call<Tracking>('getRoundTracking', { roundId: round.id });
+    await expect(call('saveManualSubmission', { roundId: round.id, agencyId: tracking.agencies[0]!.agencyId, receivedDate: tomorrow, entries: [] })).rejects.toThrow(/là ngày chưa tới/);
+    expect((await call<Tracking>('getRoundTracking', { roundId: round.id })).agencies[0]!.submittedAt).toBeNull();
+    const [today] = await call<SubmissionImportFile[]>('importReportForms', { roundId: round.id, files: [file], apply: true, receivedDate: localIsoDate() });
+    expect(today).toMatchObject({ applied: true, receivedDate: localIsoDate(), onTime: false });
   });
 });

@@ -33,14 +33,14 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   const toggle = (fileName: string, row: number) =>
     setAccepted(isAccepted(fileName, row) ? accepted.filter((a) => a.fileName !== fileName || a.row !== row) : [...accepted, { fileName, row }]);
 
-  async function take(list: FileList | null) {
-    if (!list?.length) return;
+  async function take(list: File[]) {
+    if (!list.length) return;
     if (!receivedDate) return setMessage({ severity: 'error', text: 'Chưa ghi ngày nhận (dd/mm/yyyy).' });
     setBusy(true);
     setAccepted([]);
     setMessage(undefined);
     try {
-      const contents = await Promise.all([...list].map(readFile));
+      const contents = await Promise.all(list.map(readFile));
       setFiles(contents);
       setCheck(await api.importReportForms({ roundId: props.roundId, files: contents, apply: false, receivedDate }));
     } catch (err) {
@@ -65,7 +65,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   }
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    void take(e.dataTransfer.files);
+    void take([...e.dataTransfer.files]);
   };
   const good = check?.filter(fileOk).length ?? 0;
 
@@ -82,7 +82,12 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
         <Typography gutterBottom>Kéo thả các tệp báo cáo (.xlsx) các cơ quan gửi về vào đây, hoặc</Typography>
         <Button component="label" variant="outlined" disabled={busy}>
           Chọn tệp…
-          <input hidden multiple type="file" accept=".xlsx" aria-label="Tệp báo cáo nhận về" onChange={(e) => void take(e.target.files)} />
+          <input hidden multiple type="file" accept=".xlsx" aria-label="Tệp báo cáo nhận về" onChange={(e) => {
+              // Emptied so that picking the same file again (after correcting the date) is read again.
+              const picked = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void take(picked);
+            }} />
         </Button>
       </Box>
       <Notice notice={message} onClose={() => setMessage(undefined)} />
