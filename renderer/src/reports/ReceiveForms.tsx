@@ -116,7 +116,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
                       <TableCell>Dòng</TableCell>
                       <TableCell>Nhiệm vụ</TableCell>
                       <TableCell>Thay đổi</TableCell>
-                      <TableCell>Nhận nhiệm vụ bổ sung</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>Nhận bổ sung</TableCell>
                       <TableCell>Lỗi</TableCell>
                     </TableRow>
                   </TableHead>
