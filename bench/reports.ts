@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../electron/db/connection.js';
 import { createDispatcher } from '../electron/services/dispatch.js';
 import { createHandlers } from '../electron/services/handlers.js';
-import { importReportForms } from '../electron/services/report-forms.js';
+import { importReportForms } from '../electron/services/report-import.js';
 import { getRoundTracking } from '../electron/services/report-tracking.js';
 import type { FileContent } from '../shared/files.js';
 import { planInput, type Plan } from '../shared/plans.js';

@@ -15,7 +15,7 @@ import { FileContentSchema, SavedToFolderSchema } from './files';
 import { IndexComponentInputSchema, IndexDefinitionSchema, IndexResultsSchema, IndexYearResultsSchema } from './indices';
 import { PlanInputSchema, PlanSchema, PlanSummarySchema } from './plans';
 import { issuerRequests } from './issuers';
-import { EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
+import { AcceptedExtraSchema, EntryInputSchema, TASK_STATUS_IDS, ReportTextsSchema, RoundAnswerSchema, RoundInputSchema, RoundSchema, SubmissionImportFileSchema, TrackingSchema } from './reports';
 import { SnippetInputSchema, SnippetSchema } from './snippets';
 import { StartupStateSchema } from './startup';
 import { DistributionOptionsSchema, RecipientLineSchema, RecipientListInputSchema, RecipientListSchema } from './recipients';
@@ -158,7 +158,16 @@ export const contract = {
   getRoundTracking: { input: z.object({ roundId: id }).strict(), output: TrackingSchema },
   generateReportForm: { input: z.object({ roundId: id, agencyId: id }).strict(), output: FileContentSchema },
   importReportForms: {
-    input: z.object({ roundId: id, files: z.array(FileContentSchema).min(1).max(500), apply: z.boolean() }).strict(),
+    input: z
+      .object({
+        roundId: id,
+        files: z.array(FileContentSchema).min(1).max(500),
+        apply: z.boolean(),
+        /** The day the files count as received; absent: today (local time). */
+        receivedDate: isoDateText.optional(),
+        acceptExtras: z.array(AcceptedExtraSchema).max(5000).optional(),
+      })
+      .strict(),
     output: z.array(SubmissionImportFileSchema),
   },
   saveManualSubmission: {
@@ -167,11 +176,22 @@ export const contract = {
   },
   exportRoundReportDocx: { input: z.object({ roundId: id }).strict(), output: FileContentSchema },
   exportRoundReportXlsx: { input: z.object({ roundId: id }).strict(), output: FileContentSchema },
-  createReminderForRound: { input: z.object({ roundId: id }).strict(), output: DraftSchema },
+  /** `deadline`: the new date proposed to the agencies, after today; absent: a week from today. */
+  createReminderForRound: { input: z.object({ roundId: id, deadline: isoDateText.optional() }).strict(), output: DraftSchema },
+  getRoundAnswers: { input: z.object({ roundId: id }).strict(), output: z.array(RoundAnswerSchema) },
   getAgencyRoundTasks: {
     input: z.object({ roundId: id, agencyId: id }).strict(),
     output: z.array(
-      z.object({ taskId: z.number(), content: z.string(), role: z.enum(['chu-tri', 'phoi-hop']), status: z.enum(TASK_STATUS_IDS).nullable(), result: z.string(), evidence: z.string() }),
+      z.object({
+        taskId: z.number(),
+        content: z.string(),
+        role: z.enum(['chu-tri', 'phoi-hop']),
+        status: z.enum(TASK_STATUS_IDS).nullable(),
+        result: z.string(),
+        evidence: z.string(),
+        difficulties: z.string(),
+        proposals: z.string(),
+      }),
     ),
   },
   getBackups: {

@@ -40,3 +40,14 @@ export function isoDateParts(iso: string): { year: number; month: number; day: n
   const [year, month, day] = iso.split('-').map(Number);
   return { year: year!, month: month!, day: day! };
 }
+
+/** The calendar day in the computer's own time zone, ISO ("yyyy-mm-dd"); toISOString() would give UTC, the day before until 07:00 in Việt Nam. */
+export function localIsoDate(d: Date = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "2026-12-30" + 7 → "2027-01-06". */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}

@@ -65,7 +65,19 @@ export type Round = z.output<typeof RoundSchema>;
 export type ReportTexts = z.output<typeof ReportTextsSchema>;
 export type EntryInput = z.output<typeof EntryInputSchema>;
 
-export const SubmissionImportRowSchema = z.object({ row: z.number(), taskId: z.number().nullable(), task: z.string(), status: z.string(), change: z.string(), error: z.string().nullable() });
+export const SubmissionImportRowSchema = z.object({
+  row: z.number(),
+  taskId: z.number().nullable(),
+  task: z.string(),
+  status: z.string(),
+  change: z.string(),
+  error: z.string().nullable(),
+  /** A row the agency added: a "nhiệm vụ bổ sung" the specialist accepts or drops. */
+  extra: z.boolean(),
+});
+/** The added rows the specialist accepts, by file and row; the other added rows are dropped. */
+export const AcceptedExtraSchema = z.object({ fileName: z.string().max(500), row: z.number().int().min(1).max(100_000) }).strict();
+export type AcceptedExtra = z.output<typeof AcceptedExtraSchema>;
 export const SubmissionImportFileSchema = z.object({
   fileName: z.string(),
   agency: z.string().nullable(),
@@ -75,6 +87,8 @@ export const SubmissionImportFileSchema = z.object({
   onTime: z.boolean().nullable(),
   replaces: z.boolean(),
   applied: z.boolean(),
+  /** The day the file counts as received (ISO). */
+  receivedDate: z.string(),
 });
 export type SubmissionImportFile = z.output<typeof SubmissionImportFileSchema>;
 
@@ -88,9 +102,14 @@ export const TrackingSchema = z.object({
       onTime: z.boolean().nullable(),
       submissions: z.number(),
       counts: z.record(z.string(), z.number()),
+      /** The agency's own tasks by on-time category (shared/on-time.ts). */
+      onTimeCounts: z.record(z.string(), z.number()),
     }),
   ),
   counts: z.record(z.string(), z.number()),
+  /** Every task of the plan by on-time category, from its lead agency's report, on `asOf`. */
+  onTimeCounts: z.record(z.string(), z.number()),
+  asOf: z.string(),
   /** Names typed by hand as lead or coordinator: no agency to send a form to. */
   unreachable: z.array(z.string()),
   totalTasks: z.number(),
@@ -98,3 +117,21 @@ export const TrackingSchema = z.object({
   completionRate: z.number(),
 });
 export type Tracking = z.output<typeof TrackingSchema>;
+
+/** What agencies wrote for each task: one line per agency and task of the submissions that count. */
+export const RoundAnswerSchema = z.object({
+  agencyId: z.number(),
+  agency: z.string(),
+  /** Null for a "nhiệm vụ bổ sung" the agency added. */
+  taskId: z.number().nullable(),
+  /** Position of the task in the plan, 1-based; null for an added task. */
+  taskNo: z.number().nullable(),
+  task: z.string(),
+  role: z.enum(['chu-tri', 'phoi-hop', 'bo-sung']),
+  status: z.enum(TASK_STATUS_IDS),
+  result: z.string(),
+  evidence: z.string(),
+  difficulties: z.string(),
+  proposals: z.string(),
+});
+export type RoundAnswer = z.output<typeof RoundAnswerSchema>;

@@ -77,6 +77,7 @@ export const REQUEST_NAMES = [
   'exportRoundReportXlsx',
   'createReminderForRound',
   'getAgencyRoundTasks',
+  'getRoundAnswers',
   'getBackups',
   'setBackupKeep',
   'makeBackup',

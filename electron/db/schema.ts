@@ -315,6 +315,17 @@ export interface ReportEntryTable {
   proposals: string;
 }
 
+export interface ReportExtraTaskTable {
+  submission_id: number;
+  position: number;
+  content: string;
+  status: string;
+  result: string;
+  evidence: string;
+  difficulties: string;
+  proposals: string;
+}
+
 export interface AppSettingTable {
   key: string;
   /** JSON. */
@@ -347,5 +358,6 @@ export interface Database {
   report_rounds: ReportRoundTable;
   report_submissions: ReportSubmissionTable;
   report_entries: ReportEntryTable;
+  report_extra_tasks: ReportExtraTaskTable;
   app_settings: AppSettingTable;
 }

@@ -1,6 +1,6 @@
 // Phụ lục (Mẫu 2.1): no header block; "Phụ lục [I]", UC B title, italic "(Kèm theo …)", a short
-// line, then the table. Its own section (landscape by default) restarts page numbering at 1.
-import type { ISectionOptions } from 'docx';
+// line, the table, then "./.". Its own section (landscape by default) restarts page numbering at 1.
+import { AlignmentType, Paragraph, type ISectionOptions } from 'docx';
 import type { Appendix, DocumentModel } from '../../shared/document/model.js';
 import { DOCUMENT_KINDS, formatNd30DatePhrase, toRoman } from '../../shared/nd30.js';
 import { cleanText } from '../../shared/text.js';
@@ -32,6 +32,8 @@ export function appendixSection(model: DocumentModel, appendix: Appendix, index:
       solidLine(SHORT_LINE, width),
       centred([], { spacing: { before: 0, after: 120, line: 240 } }),
       groupedTable(appendix.table, width),
+      // The content of a phụ lục ends "./." like any other (Mẫu 2.1): on its own line under the table.
+      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 60, after: 0, line: 240 }, children: [rawRun('./.', { size: SIZE.body })] }),
     ],
   };
 }

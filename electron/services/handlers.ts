@@ -18,8 +18,11 @@ import { createDraft, deleteDraft, duplicateDraft, getDraft, saveDraft } from '.
 import { listRegister } from './register';
 import { exportRegisterXlsx } from './register-export';
 import { openSavedFile, saveExportedFile, saveFilesToFolder, zipFiles, type DesktopPort } from './files';
-import { generateReportForm, importReportForms } from './report-forms';
-import { createReminderForRound, exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
+import { generateReportForm } from './report-forms';
+import { importReportForms } from './report-import';
+import { getRoundAnswers } from './report-answers';
+import { exportRoundReportDocx, exportRoundReportXlsx } from './report-output';
+import { createReminderForRound } from './report-reminder';
 import { inspectBackup } from './restore';
 import { getRound, listRounds, saveReportTexts, saveRound } from './report-rounds';
 import { agencyRoundTasks, getRoundTracking, saveManualSubmission } from './report-tracking';
@@ -129,7 +132,8 @@ export function createHandlers({ database, version, transport, desktop, maintena
     saveManualSubmission: async (input) => (await saveManualSubmission(db, input), DONE),
     exportRoundReportDocx: ({ roundId }) => exportRoundReportDocx(db, roundId),
     exportRoundReportXlsx: ({ roundId }) => exportRoundReportXlsx(db, roundId),
-    createReminderForRound: ({ roundId }) => createReminderForRound(db, roundId),
+    createReminderForRound: ({ roundId, deadline }) => createReminderForRound(db, roundId, deadline),
+    getRoundAnswers: ({ roundId }) => getRoundAnswers(db, roundId),
     getAgencyRoundTasks: ({ roundId, agencyId }) => agencyRoundTasks(db, roundId, agencyId),
     getBackups: async () => ({ ...backupsOverview(needMaintenance().backupDir), keep: await getBackupKeep(db) }),
     setBackupKeep: async ({ keep }) => ({ keep: await setBackupKeep(db, keep) }),

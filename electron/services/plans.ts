@@ -12,6 +12,7 @@ import type { Database, PlanTable, PlanTaskTable } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { currentActor } from './actor';
 import { ServiceError } from './errors';
+import { assertPlanIssuable } from './plan-readiness';
 import { bumpRevision, claimRevision, recordGone } from './revisions';
 import { getIndexResults, listIndices } from './indices';
 import { issuerProfileFor } from './issuer-profile';
@@ -288,6 +289,7 @@ export async function buildPlanModel(db: Kysely<Database>, id: number, issue: { 
   const { issuer_id } = await db.selectFrom('plans').select('issuer_id').where('id', '=', id).executeTakeFirstOrThrow();
   const profile = await issuerProfileFor(db, issuer_id);
   if (!profile) throw new ServiceError('VALIDATION', 'Chưa khai báo cơ quan ban hành (Cài đặt → Cơ quan ban hành).');
+  if (issue) assertPlanIssuable(plan);
   const unassigned = plan.tasks.flatMap((t, i) => (t.lead ? [] : [i + 1]));
   if (unassigned.length) throw new ServiceError('VALIDATION', `Nhiệm vụ ${unassigned.join(', ')}: chưa chọn cơ quan chủ trì.`);
   const components = plan.indexId ? ((await listIndices(db)).find((i) => i.id === plan.indexId)?.components ?? []) : [];

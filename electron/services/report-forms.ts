@@ -3,35 +3,49 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { formatVnDate } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
-import { TASK_STATUSES, TASK_STATUS_IDS, type SubmissionImportFile, type TaskStatus } from '../../shared/reports';
-import { cleanMultiline, cleanText, foldVietnamese } from '../../shared/text';
+import { TASK_STATUSES, type TaskStatus } from '../../shared/reports';
+import { cleanText, foldVietnamese } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
 import { getPlan } from './plans';
 import { roundAssignments } from './report-rounds';
-import { loadWorkbook } from './spreadsheet-read';
 import { newWorkbook } from './spreadsheet-write';
 
-const FORMAT = 'noivu-bao-cao/1';
-const META_SHEET = '_noivu';
-const FIRST_ROW = 7;
+/** v1 forms (before tolerant import) are still read: ids from column B, one checksum over all rows in order. */
+export const FORMAT_V1 = 'noivu-bao-cao/1';
+export const FORMAT = 'noivu-bao-cao/2';
+/** Hidden column J: the sheet's identity in J1, each task row's id ("nv:<id>") beside it, so renamed sheets and moved rows are still recognised. */
+export const ID_COLUMN = 10;
+export const SHEET_MARK = 'noivu-bao-cao';
+export const REPORT_SHEET = 'Báo cáo';
+const EXTRA_ROWS = 20;
+export const META_SHEET = '_noivu';
+export const FIRST_ROW = 7;
 const ROLE_LABEL = { 'chu-tri': 'Chủ trì', 'phoi-hop': 'Phối hợp' } as const;
 const STATUS_LABELS = Object.values(TASK_STATUSES);
 /** Not a secret: protection only stops cells being changed by mistake; the checksum catches the rest. */
 const SHEET_PASSWORD = 'noivu';
 
-interface FormMeta {
+export interface FormMeta {
   format: string;
   planId: number;
   roundId: number;
   agencyId: number;
+  /** v1: all locked cells in order. */
   checksum: string;
+  /** v2: the report sheet's id in the workbook, and a fingerprint of each task's locked cells. */
+  sheetId?: number;
+  rows?: Record<string, string>;
 }
 
 /** A fingerprint of the cells the agency must not change: task numbers, texts and roles. */
-function checksum(rows: { taskId: number; task: string; role: string }[]): string {
+export function checksum(rows: { taskId: number; task: string; role: string }[]): string {
   return crypto.createHash('sha256').update(JSON.stringify(rows.map((r) => [r.taskId, cleanText(r.task), r.role]))).digest('hex');
+}
+
+export function rowFingerprint(row: { taskId: number; task: string; role: string }): string {
+  return checksum([row]).slice(0, 16);
 }
 
 function slug(s: string): string {
@@ -55,7 +69,8 @@ export async function generateReportForm(db: Kysely<Database>, roundId: number, 
     '',
     `1. Biểu mẫu này dành riêng cho: ${agency.full_name}; kỳ báo cáo: ${round.name}; hạn gửi: ${formatVnDate(round.dueDate)}.`,
     '2. Mở trang "Báo cáo"; với mỗi nhiệm vụ, chọn "Tình trạng" trong danh sách thả xuống và ghi kết quả, văn bản chứng minh (số, ký hiệu), khó khăn, kiến nghị.',
-    '3. Không sửa, thêm hoặc xóa các cột STT, Mã nhiệm vụ, Nhiệm vụ, Vai trò: các ô này đã khóa để Sở Nội vụ đối chiếu tự động.',
+    '3. Không sửa các cột STT, Mã nhiệm vụ, Nhiệm vụ, Vai trò và không xóa dòng: các ô này đã khóa để Sở Nội vụ đối chiếu tự động.',
+    '   Nhiệm vụ cơ quan tự thực hiện thêm (ngoài kế hoạch) ghi vào dòng trống cuối bảng: cột "Nhiệm vụ" và các cột trả lời; Sở Nội vụ sẽ xem xét nhận.',
     '4. Không đổi tên tệp cũng được; lưu dạng .xlsx và gửi lại qua thư điện tử hoặc USB cho Sở Nội vụ.',
     `5. Tình trạng gồm: ${STATUS_LABELS.join('; ')}.`,
   ].forEach((text, i) => {
@@ -64,10 +79,11 @@ export async function generateReportForm(db: Kysely<Database>, roundId: number, 
   });
   guide.getCell(1, 1).font = { bold: true, size: 14 };
 
-  const sheet = workbook.addWorksheet('Báo cáo', { views: [{ state: 'frozen', ySplit: FIRST_ROW - 1 }] });
+  const sheet = workbook.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: FIRST_ROW - 1 }] });
   sheet.columns = [
-    { width: 6 }, { width: 10 }, { width: 60 }, { width: 10 }, { width: 28 }, { width: 45 }, { width: 25 }, { width: 30 }, { width: 30 },
+    { width: 6 }, { width: 10 }, { width: 60 }, { width: 10 }, { width: 28 }, { width: 45 }, { width: 25 }, { width: 30 }, { width: 30 }, { width: 12, hidden: true },
   ];
+  sheet.getCell(1, ID_COLUMN).value = SHEET_MARK;
   sheet.getCell('A1').value = 'BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ';
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.getCell('A2').value = `Kế hoạch: ${plan.title}`;
@@ -82,7 +98,7 @@ export async function generateReportForm(db: Kysely<Database>, roundId: number, 
   locked.forEach((r, i) => {
     const row = sheet.getRow(FIRST_ROW + i);
     const before = previous.get(r.taskId);
-    row.values = [i + 1, r.taskId, r.task, r.role, before ? TASK_STATUSES[before.status as TaskStatus] : '', before?.result ?? '', before?.evidence ?? '', before?.difficulties ?? '', before?.proposals ?? ''];
+    row.values = [i + 1, r.taskId, r.task, r.role, before ? TASK_STATUSES[before.status as TaskStatus] : '', before?.result ?? '', before?.evidence ?? '', before?.difficulties ?? '', before?.proposals ?? '', `nv:${r.taskId}`];
     row.alignment = { wrapText: true, vertical: 'top' };
     for (let c = 5; c <= 9; c++) row.getCell(c).protection = { locked: false };
     row.getCell(5).dataValidation = {
@@ -94,11 +110,25 @@ export async function generateReportForm(db: Kysely<Database>, roundId: number, 
       error: 'Chọn một tình trạng trong danh sách.',
     };
   });
+  // Blank rows under the table, open for tasks the agency adds (read back as "nhiệm vụ bổ sung").
+  for (let i = 0; i < EXTRA_ROWS; i++) {
+    const row = sheet.getRow(FIRST_ROW + locked.length + i);
+    for (const c of [3, 5, 6, 7, 8, 9]) row.getCell(c).protection = { locked: false };
+    row.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${STATUS_LABELS.join(',')}"`] };
+  }
   // A low spin count: the password only guards against accidents, and hashing 100,000 rounds per sheet made 150 forms take a minute.
   await sheet.protect(SHEET_PASSWORD, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, spinCount: 100 });
 
   const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  const info: FormMeta = { format: FORMAT, planId: plan.id, roundId, agencyId, checksum: checksum(locked) };
+  const info: FormMeta = {
+    format: FORMAT,
+    planId: plan.id,
+    roundId,
+    agencyId,
+    checksum: checksum(locked),
+    sheetId: sheet.id,
+    rows: Object.fromEntries(locked.map((r) => [String(r.taskId), rowFingerprint(r)])),
+  };
   meta.getCell('A1').value = JSON.stringify(info);
   await meta.protect(SHEET_PASSWORD, { spinCount: 100 });
 
@@ -119,7 +149,7 @@ export async function currentEntries(db: Kysely<Database>, roundId: number, agen
   return new Map(rows.map((r) => [r.task_id, r]));
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+export function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
@@ -127,8 +157,6 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   return String(v);
 }
-
-const statusByLabel = new Map<string, TaskStatus>(TASK_STATUS_IDS.map((id) => [foldVietnamese(TASK_STATUSES[id]), id]));
 
 export interface ParsedEntry {
   taskId: number;
@@ -140,89 +168,14 @@ export interface ParsedEntry {
   proposals: string;
 }
 
-/**
- * Reads returned forms, checks each against the round (right plan and round, known agency and
- * tasks, locked cells untouched, valid statuses) and, when `apply`, records every file that has no
- * problem — each file all or nothing. A second file from an agency replaces its first, which stays
- * in the history.
- */
-export async function importReportForms(
-  db: Kysely<Database>,
-  input: { roundId: number; files: FileContent[]; apply: boolean; receivedAt?: string },
-): Promise<SubmissionImportFile[]> {
-  const { round, byAgency } = await roundAssignments(db, input.roundId);
-  const results: SubmissionImportFile[] = [];
-  const receivedAt = input.receivedAt ?? new Date().toISOString();
-  const onTime = receivedAt.slice(0, 10) <= round.dueDate;
-
-  for (const file of input.files) {
-    const report: SubmissionImportFile = { fileName: file.fileName, agency: null, errors: [], rows: [], onTime: null, replaces: false, applied: false };
-    results.push(report);
-    let workbook: ExcelJS.Workbook;
-    try {
-      workbook = await loadWorkbook(file);
-    } catch (err) {
-      report.errors.push((err as Error).message);
-      continue;
-    }
-    let meta: FormMeta | undefined;
-    try {
-      meta = JSON.parse(cellText(workbook.getWorksheet(META_SHEET)!.getCell('A1'))) as FormMeta;
-    } catch {
-      report.errors.push('Tệp không phải biểu mẫu báo cáo do NoiVu Desk tạo (thiếu phần nhận diện).');
-      continue;
-    }
-    if (meta.format !== FORMAT) report.errors.push('Biểu mẫu thuộc phiên bản khác, không đọc được.');
-    if (meta.planId !== round.planId) report.errors.push('Biểu mẫu thuộc kế hoạch khác.');
-    else if (meta.roundId !== round.id) report.errors.push('Biểu mẫu thuộc kỳ báo cáo khác.');
-    const agency = await db.selectFrom('agencies').select(['id', 'short_name']).where('id', '=', meta.agencyId).executeTakeFirst();
-    report.agency = agency?.short_name ?? null;
-    const assigned = byAgency.get(meta.agencyId);
-    if (!agency || !assigned) report.errors.push('Cơ quan trong biểu mẫu không có nhiệm vụ trong kỳ báo cáo này.');
-    const sheet = workbook.getWorksheet('Báo cáo');
-    if (!sheet) {
-      report.errors.push('Thiếu trang "Báo cáo".');
-      continue;
-    }
-    const locked: { taskId: number; task: string; role: string }[] = [];
-    const entries: ParsedEntry[] = [];
-    const before = agency ? await currentEntries(db, round.id, agency.id) : new Map();
-    for (let r = FIRST_ROW; r < FIRST_ROW + 2000; r++) {
-      const row = sheet.getRow(r);
-      const taskText = cellText(row.getCell(3));
-      const taskId = Number(cellText(row.getCell(2)));
-      if (!cellText(row.getCell(1)) && !taskText) break;
-      const role = cellText(row.getCell(4));
-      locked.push({ taskId, task: taskText, role });
-      const statusText = cleanText(cellText(row.getCell(5)));
-      const status = statusByLabel.get(foldVietnamese(statusText));
-      const assignment = assigned?.find((a) => a.task.id === taskId);
-      const line = { row: r, taskId: Number.isInteger(taskId) ? taskId : null, task: cleanText(taskText).slice(0, 120), status: statusText, change: '', error: null as string | null };
-      report.rows.push(line);
-      if (!assignment) line.error = `Nhiệm vụ mã "${cellText(row.getCell(2))}" không thuộc cơ quan này trong kế hoạch.`;
-      else if (!statusText) line.error = 'Chưa chọn tình trạng.';
-      else if (!status) line.error = `Tình trạng "${statusText}" không có trong danh sách.`;
-      if (line.error || !assignment || !status) continue;
-      const old = before.get(taskId);
-      line.change = old ? (old.status === status ? 'Giữ nguyên tình trạng' : `${TASK_STATUSES[old.status as TaskStatus]} → ${TASK_STATUSES[status]}`) : 'Mới';
-      entries.push({
-        taskId,
-        role: assignment.role,
-        status,
-        result: cleanMultiline(cellText(row.getCell(6))),
-        evidence: cleanText(cellText(row.getCell(7))),
-        difficulties: cleanMultiline(cellText(row.getCell(8))),
-        proposals: cleanMultiline(cellText(row.getCell(9))),
-      });
-    }
-    if (checksum(locked) !== meta.checksum) report.errors.push('Các ô đã khóa (mã nhiệm vụ, nội dung nhiệm vụ, vai trò) đã bị sửa, thêm hoặc xóa dòng. Hãy dùng lại biểu mẫu gốc.');
-    report.onTime = onTime;
-    report.replaces = before.size > 0;
-    if (!input.apply || report.errors.length || report.rows.some((r) => r.error) || !agency) continue;
-    await recordSubmission(db, round.id, agency.id, entries, { receivedAt, onTime, source: file.fileName });
-    report.applied = true;
-  }
-  return results;
+/** A task the agency added to its form, accepted by the specialist. */
+export interface ExtraEntry {
+  content: string;
+  status: TaskStatus;
+  result: string;
+  evidence: string;
+  difficulties: string;
+  proposals: string;
 }
 
 /** Stores one submission as the one that counts; earlier ones of the same agency stay as history. */
@@ -232,6 +185,7 @@ export async function recordSubmission(
   agencyId: number,
   entries: ParsedEntry[],
   meta: { receivedAt: string; onTime: boolean; source: string },
+  extras: ExtraEntry[] = [],
 ): Promise<void> {
   await transactional(db, async (trx) => {
     await trx.updateTable('report_submissions').set({ current: 0 }).where('round_id', '=', roundId).where('agency_id', '=', agencyId).execute();
@@ -241,5 +195,6 @@ export async function recordSubmission(
       .returning('id')
       .executeTakeFirstOrThrow();
     if (entries.length) await trx.insertInto('report_entries').values(entries.map(({ taskId, ...e }) => ({ submission_id: id, task_id: taskId, ...e }))).execute();
+    if (extras.length) await trx.insertInto('report_extra_tasks').values(extras.map((e, position) => ({ submission_id: id, position, ...e }))).execute();
   });
 }

@@ -5,6 +5,7 @@ import type { Database, ReportRoundTable } from '../db/schema';
 import { transactional } from '../db/transaction';
 import { ServiceError } from './errors';
 import { claimRevision } from './revisions';
+import { assertPlanHasTasks } from './plan-readiness';
 import { getPlan } from './plans';
 
 function toRound(r: Selectable<ReportRoundTable>): Round {
@@ -32,7 +33,8 @@ export async function getRound(db: Kysely<Database>, id: number): Promise<Round>
 }
 
 export async function saveRound(db: Kysely<Database>, input: Required<Pick<RoundInput, 'planId'>> & Omit<RoundInput, 'planId'>): Promise<Round> {
-  await getPlan(db, input.planId);
+  const plan = await getPlan(db, input.planId);
+  if (input.id === undefined) assertPlanHasTasks(plan);
   const now = new Date().toISOString();
   const values = { plan_id: input.planId, kind: input.kind, name: input.name, period_from: input.periodFrom, period_to: input.periodTo, due_date: input.dueDate, updated_at: now };
   const id = await transactional(db, async (trx) => {

@@ -56,6 +56,13 @@ describe('the checker fails on broken documents', () => {
     const errors = await checkNd30(await mutateDocx(good, 'word/header2.xml', (x) => x.replace(/<w:p>.*<\/w:p>|<w:p\/>/s, '<w:p><w:r><w:t>1</w:t></w:r></w:p>')));
     expectViolation(errors, 31);
   });
+  it('[23] phụ lục content without the closing ./.', async () => {
+    expect(await checkNd30(good)).toEqual([]);
+    const errors = await broken('word/document.xml', (x) => x.replace(/<w:t( xml:space="preserve")?>\.\/\.<\/w:t>/, '<w:t>.</w:t>'));
+    expect(errors.some((e) => e.startsWith('[23]') && e.includes('phụ lục')), errors.join('\n')).toBe(true);
+  });
+  it('[32] phụ lục pages numbered in roman numerals (page 2 would not show "2")', async () =>
+    expectViolation(await broken('word/document.xml', (x) => x.replace(/<w:pgNumType w:start="1"\/>/, '<w:pgNumType w:start="1" w:fmt="upperRoman"/>')), 32));
   it('[33] phụ lục label in capitals', async () => expectViolation(await broken('word/document.xml', (x) => x.replace('>Phụ lục<', '>PHỤ LỤC<')), 33));
   it('[35] decomposed text and Ð', async () => expectViolation(await broken('word/document.xml', (x) => x.replace('Khắc phục', 'Khắc phục'.normalize('NFD')).replace('Phạm Duy Hưng', '\u00D0oàn Hưng')), 35));
   it('[36] spacing in the signature table', async () => expectViolation(await broken('word/document.xml', (x) => x.replace(/(<w:p><w:pPr><w:spacing w:after=")0(" w:before="0" w:line="240"\/><w:jc w:val="left"\/><\/w:pPr><w:r><w:rPr><w:b\/><w:bCs\/><w:i\/>)/, '$1120$2')), 36));

@@ -65,6 +65,9 @@ export async function checkNd30(buffer: Uint8Array): Promise<string[]> {
     if (header > 720) fail(4, `section ${i + 1}: header distance ${header} > 720`);
     checkHeaders(parts, s.sectPr, i, header, top, fail);
     if (isAppendix(i) && attr(kid(s.sectPr, 'pgNumType'), 'start') !== '1') fail(32, `section ${i + 1}: phụ lục does not restart numbering at 1`);
+    // Its page 2 must print "2": Arabic numerals, not roman/letters/"1-2" chapter numbers.
+    const fmt = attr(kid(s.sectPr, 'pgNumType'), 'fmt');
+    if (isAppendix(i) && ((fmt && fmt !== 'decimal') || attr(kid(s.sectPr, 'pgNumType'), 'chapStyle'))) fail(32, `section ${i + 1}: phụ lục pages numbered as ${fmt ?? 'chapter-number'}, not 1, 2, 3`);
   });
   for (const [name, root] of parts.parts) {
     if (!/^word\/footer\d*\.xml$/.test(name)) continue;
@@ -319,7 +322,20 @@ function checkSignature(t: Table, kinhGui: boolean, fail: Fail) {
     if ((p.props.before ?? 0) !== 0 || (p.props.after ?? 0) !== 0) fail(36, `signature paragraph "${p.text.slice(0, 30)}" spacing ${p.props.before}/${p.props.after}`);
 }
 
+/** The last text of a block list: its last non-empty paragraph, or the last non-empty cell of a table that ends it. */
+function lastText(blocks: Array<Para | Table>): string {
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const b = blocks[k]!;
+    if (b.kind === 'p') { if (nonEmpty(b)) return b.text; continue; }
+    const texts = b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs.filter(nonEmpty).map((p) => p.text)));
+    if (texts.length) return texts[texts.length - 1]!;
+  }
+  return '';
+}
+
 function checkAppendix(blocks: Array<Para | Table>, i: number, fail: Fail) {
+  const end = lastText(blocks);
+  if (!end.trimEnd().endsWith('./.')) fail(23, `section ${i + 1}: phụ lục content does not end with "./." ("${end.slice(-30)}")`);
   const ps = blocks.filter((b): b is Para => b.kind === 'p' && nonEmpty(b));
   const [label, title, attached] = ps;
   if (blocks[0]?.kind !== 'p' || blocks[0] !== label) fail(33, `section ${i + 1}: does not open with the "Phụ lục" line`);

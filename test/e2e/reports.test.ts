@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatVnDate, localIsoDate } from '../../shared/dates';
 import { checkNd30 } from '../documents/nd30-checker';
 import { seedPlanWithRound } from './seed';
 import { openSession, screenshot, type Session } from './harness';
@@ -67,6 +68,16 @@ describe('Báo cáo: forms out and in, tracking, consolidated report, reminder (
 
     await page.getByRole('tab', { name: 'Theo dõi' }).click();
     await page.getByRole('button', { name: 'Công văn đôn đốc các cơ quan chưa gửi' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).inputValue()).toBe(formatVnDate(addDays(localIsoDate(), 7)));
+    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).fill(formatVnDate(localIsoDate()));
+    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).blur();
+    await expect.poll(() => dialog.getByText('Hạn gửi mới phải sau hôm nay').isVisible()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Tạo công văn' }).isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).fill(formatVnDate(addDays(localIsoDate(), 10)));
+    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).blur();
+    await screenshot(page, 'reports-reminder-dialog');
+    await dialog.getByRole('button', { name: 'Tạo công văn' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/cong-van\/\d+$/);
     const chips = page.getByRole('combobox', { name: 'Kính gửi' }).locator('..');
     await expect.poll(() => chips.innerText()).toContain('Sở Nội vụ');

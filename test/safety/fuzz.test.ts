@@ -28,6 +28,7 @@ const READS: ReadonlySet<RequestName> = new Set([
   'getAppInfo', 'listIssuers', 'listNumberSeries', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
   'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportRecordDocx', 'exportPlanTasksXlsx', 'inspectBackup',
   'listRegister', 'exportRegisterXlsx', 'proposeIssueNumber', 'getRecordHistory', 'exportIssuedCopyDocx',
+  'getRoundAnswers',
 ]);
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
 
@@ -108,6 +109,9 @@ beforeAll(async () => {
     listRegister: { query: '1250/UBND', kind: null, year: 2026, issuerId: null, status: null },
     exportRegisterXlsx: { query: '', kind: 'cong-van', year: null, issuerId: 1, status: 'withdrawn' },
     inspectBackup: { file: (await call<{ file: unknown }>(dispatch, 'makeBackup', {})).file },
+    getRoundAnswers: { roundId: 1 },
+    createReminderForRound: { roundId: 1, deadline: '2099-12-31' },
+    importReportForms: { roundId: 1, files: [{ fileName: 'bao-cao.xlsx', base64: Buffer.from('x').toString('base64') }], apply: true, receivedDate: '2025-12-01', acceptExtras: [{ fileName: 'bao-cao.xlsx', row: 8 }] },
   };
   void distribution;
 });

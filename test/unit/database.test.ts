@@ -69,9 +69,10 @@ describe('database', () => {
     for (let target = 1; target < MIGRATIONS.length; target++) {
       const file = tempFile();
       const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, target) });
-      // columns of the first schema, which every later one keeps
-      older.sqlite
-        .prepare("insert into issuer_profile (id, issuer_name, issuer_abbr, place, signer_title, signer_name, updated_at) values (1, 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', 'CHỦ TỊCH', 'A', 'x')")
+      // columns of the first schema, kept until version 10 moved the profile into issuers
+      if (older.sqlite.prepare("select 1 from sqlite_master where name = 'issuer_profile'").get())
+        older.sqlite
+          .prepare("insert into issuer_profile (id, issuer_name, issuer_abbr, place, signer_title, signer_name, updated_at) values (1, 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', 'CHỦ TỊCH', 'A', 'x')")
         .run();
       const tables = older.sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[];
       const counts = tables.map((t) => (older.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c);

@@ -13,6 +13,13 @@ import { useTestBackend } from '../fixtures/backend';
 
 const { backend, call } = useTestBackend('revisions');
 
+/** A report round needs a plan with at least one task. */
+async function planWithTask(): Promise<Plan> {
+  const plan = await call<Plan>('createBlankPlan', { year: 2025 });
+  const task = { componentId: null, componentLabel: '', content: 'Rà soát thủ tục hành chính.', lead: null, coordinators: [], deadline: { kind: 'thuong-xuyen' }, expectedOutput: '' };
+  return call<Plan>('savePlan', { ...planInput(plan), tasks: [task] });
+}
+
 interface Stored {
   id?: number;
   revision: number;
@@ -119,7 +126,7 @@ const CASES: RecordCase[] = [
   {
     kind: 'kỳ báo cáo',
     create: async () => {
-      const plan = await call<Plan>('createBlankPlan', { year: 2025 });
+      const plan = await planWithTask();
       return call<Round>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2025', periodFrom: '2024-12-15', periodTo: '2025-12-14', dueDate: '2025-12-12' });
     },
     save: (r, name) => {
@@ -131,7 +138,7 @@ const CASES: RecordCase[] = [
   {
     kind: 'nội dung báo cáo',
     create: async () => {
-      const plan = await call<Plan>('createBlankPlan', { year: 2025 });
+      const plan = await planWithTask();
       return call<Round>('saveRound', { planId: plan.id, kind: 'nam', name: 'Năm 2025', periodFrom: '2024-12-15', periodTo: '2025-12-14', dueDate: '2025-12-12' });
     },
     save: (r, results) => call<Round>('saveReportTexts', { id: r.id, revision: r.revision, texts: { results, shortcomings: '', nextTasks: '', proposals: '' } }),

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -10,9 +11,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState, type DragEvent } from 'react';
+import { formatVnDate, localIsoDate } from '../../../shared/dates';
 import type { FileContent } from '../../../shared/files';
-import type { SubmissionImportFile } from '../../../shared/reports';
+import type { AcceptedExtra, SubmissionImportFile } from '../../../shared/reports';
 import { api } from '../api';
+import { DateField } from '../components/DateField';
 import { Notice, type NoticeState } from '../components/Notice';
 import { readFile } from '../files';
 
@@ -24,15 +27,22 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   const [check, setCheck] = useState<SubmissionImportFile[]>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<NoticeState>();
+  const [receivedDate, setReceivedDate] = useState<string | null>(localIsoDate());
+  const [accepted, setAccepted] = useState<AcceptedExtra[]>([]);
+  const isAccepted = (fileName: string, row: number) => accepted.some((a) => a.fileName === fileName && a.row === row);
+  const toggle = (fileName: string, row: number) =>
+    setAccepted(isAccepted(fileName, row) ? accepted.filter((a) => a.fileName !== fileName || a.row !== row) : [...accepted, { fileName, row }]);
 
-  async function take(list: FileList | null) {
-    if (!list?.length) return;
+  async function take(list: File[]) {
+    if (!list.length) return;
+    if (!receivedDate) return setMessage({ severity: 'error', text: 'Chưa ghi ngày nhận (dd/mm/yyyy).' });
     setBusy(true);
+    setAccepted([]);
     setMessage(undefined);
     try {
-      const contents = await Promise.all([...list].map(readFile));
+      const contents = await Promise.all(list.map(readFile));
       setFiles(contents);
-      setCheck(await api.importReportForms({ roundId: props.roundId, files: contents, apply: false }));
+      setCheck(await api.importReportForms({ roundId: props.roundId, files: contents, apply: false, receivedDate }));
     } catch (err) {
       setMessage({ severity: 'error', text: (err as Error).message });
     } finally {
@@ -40,9 +50,10 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
     }
   }
   async function apply() {
+    if (!receivedDate) return setMessage({ severity: 'error', text: 'Chưa ghi ngày nhận (dd/mm/yyyy).' });
     setBusy(true);
     try {
-      const result = await api.importReportForms({ roundId: props.roundId, files, apply: true });
+      const result = await api.importReportForms({ roundId: props.roundId, files, apply: true, receivedDate, acceptExtras: accepted });
       setCheck(result);
       setMessage({ severity: 'success', text: `Đã ghi ${result.filter((f) => f.applied).length}/${result.length} tệp.` });
       props.onRecorded();
@@ -54,12 +65,15 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   }
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    void take(e.dataTransfer.files);
+    void take([...e.dataTransfer.files]);
   };
   const good = check?.filter(fileOk).length ?? 0;
 
   return (
     <Stack spacing={2}>
+      <Box sx={{ maxWidth: 260 }}>
+        <DateField label="Ngày nhận" value={receivedDate} onChange={setReceivedDate} />
+      </Box>
       <Box
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
@@ -68,7 +82,12 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
         <Typography gutterBottom>Kéo thả các tệp báo cáo (.xlsx) các cơ quan gửi về vào đây, hoặc</Typography>
         <Button component="label" variant="outlined" disabled={busy}>
           Chọn tệp…
-          <input hidden multiple type="file" accept=".xlsx" aria-label="Tệp báo cáo nhận về" onChange={(e) => void take(e.target.files)} />
+          <input hidden multiple type="file" accept=".xlsx" aria-label="Tệp báo cáo nhận về" onChange={(e) => {
+              // Emptied so that picking the same file again (after correcting the date) is read again.
+              const picked = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void take(picked);
+            }} />
         </Button>
       </Box>
       <Notice notice={message} onClose={() => setMessage(undefined)} />
@@ -81,7 +100,8 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
             <Paper key={f.fileName} variant="outlined" sx={{ p: 1.5 }}>
               <Typography sx={{ fontWeight: 600 }}>
                 {f.fileName} {f.agency ? `— ${f.agency}` : ''} {f.applied ? '✓ đã ghi' : ''}
-                {f.onTime === false && ' (nhận sau hạn)'}
+                {` — nhận ngày ${formatVnDate(f.receivedDate)}`}
+                {f.onTime === false && ' (sau hạn)'}
                 {f.replaces && ' (thay báo cáo đã gửi trước)'}
               </Typography>
               {f.errors.map((e) => (
@@ -96,6 +116,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
                       <TableCell>Dòng</TableCell>
                       <TableCell>Nhiệm vụ</TableCell>
                       <TableCell>Thay đổi</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>Nhận bổ sung</TableCell>
                       <TableCell>Lỗi</TableCell>
                     </TableRow>
                   </TableHead>
@@ -104,7 +125,16 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
                       <TableRow key={r.row}>
                         <TableCell>{r.row}</TableCell>
                         <TableCell>{r.task}</TableCell>
-                        <TableCell>{r.change}</TableCell>
+                        <TableCell>{r.extra && !r.error ? (isAccepted(f.fileName, r.row) ? 'Nhiệm vụ bổ sung: nhận' : 'Nhiệm vụ bổ sung: bỏ qua') : r.change}</TableCell>
+                        <TableCell padding="checkbox">
+                          {r.extra && !r.error && !f.applied && (
+                            <Checkbox
+                              checked={isAccepted(f.fileName, r.row)}
+                              onChange={() => toggle(f.fileName, r.row)}
+                              slotProps={{ input: { 'aria-label': `Nhận nhiệm vụ bổ sung dòng ${r.row} của ${f.fileName}` } }}
+                            />
+                          )}
+                        </TableCell>
                         <TableCell sx={{ color: 'error.main' }}>{r.error}</TableCell>
                       </TableRow>
                     ))}

@@ -2,12 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -20,79 +15,27 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
-import type { RequestOutput } from '../../../shared/api';
 import { formatVnDate } from '../../../shared/dates';
 import { savedToFolderMessage, type FileContent } from '../../../shared/files';
-import { TASK_STATUSES, TASK_STATUS_IDS, type ReportTexts, type Round, type TaskStatus, type Tracking } from '../../../shared/reports';
+import type { ReportTexts, Round, Tracking } from '../../../shared/reports';
 import { api } from '../api';
 import { Notice, type NoticeState } from '../components/Notice';
-import { DateField } from '../components/DateField';
 import { PreviewDialog } from '../drafts/PreviewDialog';
 import { downloadFile, exportFile } from '../files';
 import { href } from '../router';
+import { AnswersPanel } from './AnswersPanel';
+import { ManualEntryDialog } from './ManualEntryDialog';
+import { OnTimeChart, OnTimeLegend, OnTimeMiniBar } from './OnTimeChart';
 import { ReceiveForms } from './ReceiveForms';
+import { ReminderDialog } from './ReminderDialog';
 import { StatusBars } from './StatusBars';
-
-type AgencyTasks = RequestOutput<'getAgencyRoundTasks'>;
-
-function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number; name: string }; dueDate: string; onClose: () => void; onSaved: () => void }) {
-  const [tasks, setTasks] = useState<AgencyTasks>([]);
-  const [date, setDate] = useState<string | null>(new Date().toISOString().slice(0, 10));
-  const [failure, setFailure] = useState<string>();
-  useEffect(() => {
-    api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then(setTasks, (err: Error) => setFailure(err.message));
-  }, [props.roundId, props.agency.agencyId]);
-  const set = (i: number, patch: Partial<AgencyTasks[number]>) => setTasks(tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)));
-  async function save() {
-    try {
-      const entries = tasks.filter((t) => t.status).map((t) => ({ taskId: t.taskId, status: t.status!, result: t.result, evidence: t.evidence, difficulties: '', proposals: '' }));
-      await api.saveManualSubmission({ roundId: props.roundId, agencyId: props.agency.agencyId, receivedDate: date ?? '', entries });
-      props.onSaved();
-    } catch (err) {
-      setFailure((err as Error).message);
-    }
-  }
-  return (
-    <Dialog open onClose={props.onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Nhập tay báo cáo của {props.agency.name}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {failure && <Alert severity="error">{failure}</Alert>}
-          <DateField label="Ngày nhận báo cáo" value={date} onChange={setDate} />
-          {tasks.map((t, i) => (
-            <Paper key={t.taskId} variant="outlined" sx={{ p: 1.5 }}>
-              <Typography variant="body2" gutterBottom>
-                {t.content} <em>({t.role === 'chu-tri' ? 'chủ trì' : 'phối hợp'})</em>
-              </Typography>
-              <Stack direction="row" spacing={1}>
-                <TextField select sx={{ width: 260 }} label="Tình trạng" value={t.status ?? ''} onChange={(e) => set(i, { status: (e.target.value || null) as TaskStatus | null })}>
-                  <MenuItem value="">(chưa báo cáo)</MenuItem>
-                  {TASK_STATUS_IDS.map((s) => (
-                    <MenuItem key={s} value={s}>
-                      {TASK_STATUSES[s]}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField label="Kết quả" value={t.result} onChange={(e) => set(i, { result: e.target.value })} />
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Ghi báo cáo
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
 
 export function RoundView({ id }: { id: number }) {
   const [round, setRound] = useState<Round>();
   const [tracking, setTracking] = useState<Tracking>();
-  const [tab, setTab] = useState<'tracking' | 'receive' | 'report'>('tracking');
+  const [tab, setTab] = useState<'tracking' | 'answers' | 'receive' | 'report'>('tracking');
+  const [reminding, setReminding] = useState(false);
+  const [version, setVersion] = useState(0);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [message, setMessage] = useState<NoticeState>();
   const [manual, setManual] = useState<{ agencyId: number; name: string }>();
@@ -102,6 +45,7 @@ export function RoundView({ id }: { id: number }) {
   const reload = useCallback(async () => {
     const t = await api.getRoundTracking({ roundId: id });
     setTracking(t);
+    setVersion((v) => v + 1);
   }, [id]);
   useEffect(() => {
     Promise.all([api.getRound({ id }), reload()]).then(
@@ -121,6 +65,21 @@ export function RoundView({ id }: { id: number }) {
     }
   };
 
+  /** Desktop app: into a folder, never over a file already there; browser mode: downloaded (several as one .zip). */
+  async function deliver(files: FileContent[], zipName: string) {
+    const saved = await api.saveFilesToFolder({ files });
+    if (saved.saved) setMessage({ severity: saved.files.some((f) => f.renamed) ? 'warning' : 'success', text: savedToFolderMessage(saved, 'biểu mẫu') });
+    else if (!window.noivu) {
+      if (files.length === 1) downloadFile(files[0]!);
+      else downloadFile(await api.zipFiles({ files, fileName: zipName }));
+      setMessage({ severity: 'success', text: files.length === 1 ? `Đã tạo biểu mẫu ${files[0]!.fileName}.` : `Đã tạo ${files.length} biểu mẫu (tệp .zip).` });
+    }
+  }
+
+  async function generateOne(agency: { agencyId: number; name: string }) {
+    await deliver([await api.generateReportForm({ roundId: id, agencyId: agency.agencyId })], '');
+  }
+
   async function generateAll() {
     if (!tracking) return;
     const files: FileContent[] = [];
@@ -129,13 +88,11 @@ export function RoundView({ id }: { id: number }) {
       files.push(await api.generateReportForm({ roundId: id, agencyId: a.agencyId }));
       setProgress({ done: i + 1, total: tracking.agencies.length });
     }
-    const saved = await api.saveFilesToFolder({ files });
-    if (saved.saved) setMessage({ severity: saved.files.some((f) => f.renamed) ? 'warning' : 'success', text: savedToFolderMessage(saved, 'biểu mẫu') });
-    else if (!window.noivu) {
-      downloadFile(await api.zipFiles({ files, fileName: `bieu-mau-${round?.name ?? 'bao-cao'}.zip` }));
-      setMessage({ severity: 'success', text: `Đã tạo ${files.length} biểu mẫu (tệp .zip).` });
+    try {
+      await deliver(files, `bieu-mau-${round?.name ?? 'bao-cao'}.zip`);
+    } finally {
+      setProgress(undefined);
     }
-    setProgress(undefined);
   }
 
   if (!tracking) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
@@ -165,6 +122,7 @@ export function RoundView({ id }: { id: number }) {
       )}
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="tracking" label="Theo dõi" />
+        <Tab value="answers" label="Ý kiến của cơ quan" />
         <Tab value="receive" label="Nhận báo cáo" />
         <Tab value="report" label="Báo cáo tổng hợp" />
       </Tabs>
@@ -177,10 +135,7 @@ export function RoundView({ id }: { id: number }) {
             <Button
               variant="outlined"
               disabled={submitted.length === tracking.agencies.length}
-              onClick={() => void guard(async () => {
-                const draft = await api.createReminderForRound({ roundId: id });
-                window.location.hash = href(`cong-van/${draft.id}`);
-              })}
+              onClick={() => setReminding(true)}
             >
               Công văn đôn đốc các cơ quan chưa gửi
             </Button>
@@ -193,7 +148,16 @@ export function RoundView({ id }: { id: number }) {
               <LinearProgress variant="determinate" value={(progress.done / progress.total) * 100} />
             </Box>
           )}
-          <StatusBars counts={tracking.counts} total={tracking.totalTasks} />
+          <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap' }} useFlexGap>
+            <OnTimeChart counts={tracking.onTimeCounts} asOf={tracking.asOf} />
+            <Box>
+              <Typography variant="subtitle2" gutterBottom>
+                Tình trạng do cơ quan chủ trì báo cáo
+              </Typography>
+              <StatusBars counts={tracking.counts} total={tracking.totalTasks} />
+            </Box>
+          </Stack>
+          <OnTimeLegend />
           <Paper variant="outlined">
             <Table size="small" aria-label="Tình hình gửi báo cáo">
               <TableHead>
@@ -203,6 +167,7 @@ export function RoundView({ id }: { id: number }) {
                   <TableCell>Ngày nhận</TableCell>
                   <TableCell>Tình trạng gửi</TableCell>
                   <TableCell align="right">Hoàn thành</TableCell>
+                  <TableCell>Tiến độ</TableCell>
                   <TableCell />
                 </TableRow>
               </TableHead>
@@ -217,7 +182,13 @@ export function RoundView({ id }: { id: number }) {
                       {a.submissions > 1 && <Typography variant="caption"> (gửi {a.submissions} lần)</Typography>}
                     </TableCell>
                     <TableCell align="right">{(a.counts['hoan-thanh-dung-han'] ?? 0) + (a.counts['hoan-thanh-qua-han'] ?? 0)}</TableCell>
-                    <TableCell align="right">
+                    <TableCell>
+                      <OnTimeMiniBar counts={a.onTimeCounts} />
+                    </TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Button size="small" onClick={() => void guard(() => generateOne(a))} aria-label={`Tạo biểu mẫu cho ${a.name}`}>
+                        Biểu mẫu
+                      </Button>
                       <Button size="small" onClick={() => setManual(a)}>
                         Nhập tay
                       </Button>
@@ -229,11 +200,12 @@ export function RoundView({ id }: { id: number }) {
           </Paper>
         </Stack>
       )}
+      {tab === 'answers' && <AnswersPanel roundId={id} version={version} />}
       {tab === 'receive' && <ReceiveForms roundId={id} onRecorded={() => void reload()} />}
       {tab === 'report' && texts && (
         <Stack spacing={2} sx={{ maxWidth: 1000 }}>
           <Typography variant="body2" color="text.secondary">
-            Số liệu (số cơ quan đã gửi, đúng hạn, số nhiệm vụ theo tình trạng, tỷ lệ hoàn thành) được tự điền vào mục I. Hai phụ lục: kết quả từng nhiệm vụ và tình hình gửi báo cáo.
+            Số liệu (số cơ quan đã gửi, đúng hạn, tiến độ nhiệm vụ, tỷ lệ hoàn thành) được tự điền vào mục I; khó khăn, vướng mắc và kiến nghị, đề xuất của từng cơ quan được tóm tắt ở mục II và IV. Phụ lục: kết quả từng nhiệm vụ, tình hình gửi báo cáo, ý kiến của các cơ quan theo từng nhiệm vụ và nhiệm vụ bổ sung.
           </Typography>
           {(
             [
@@ -263,11 +235,22 @@ export function RoundView({ id }: { id: number }) {
         <ManualEntryDialog
           roundId={id}
           agency={manual}
-          dueDate={round.dueDate}
           onClose={() => setManual(undefined)}
           onSaved={() => {
             setManual(undefined);
             void reload();
+          }}
+        />
+      )}
+      {reminding && round && (
+        <ReminderDialog
+          roundId={id}
+          dueDate={round.dueDate}
+          missing={tracking.agencies.filter((a) => a.submittedAt === null).map((a) => a.name)}
+          onClose={() => setReminding(false)}
+          onCreated={(draftId) => {
+            setReminding(false);
+            window.location.hash = href(`cong-van/${draftId}`);
           }}
         />
       )}
