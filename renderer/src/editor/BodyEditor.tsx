@@ -19,6 +19,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { UndoRedo } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { closeHistory } from '@tiptap/pm/history';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { parsePaste, type BodyBlock } from '../../../shared/paste';
@@ -75,7 +76,8 @@ export function BodyEditor(props: BodyEditorProps) {
     emitted.current.add(props.blocks);
     editor.commands.setContent(toEditor(props.blocks), { emitUpdate: false });
   }, [editor, props.blocks]);
-  useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
+  // false: switching to read-only is not an edit (it would mark the record unsaved)
+  useEffect(() => editor.setEditable(!readOnly, false), [editor, readOnly]);
 
   const exec = (command: Command) => {
     editor.view.focus();
@@ -156,7 +158,7 @@ function Toolbar(props: { editor: Editor; exec: (c: Command) => void; onSnippet:
         disabled={!kind}
         sx={{ width: 210 }}
         onChange={(e) => exec(setBlockKind(e.target.value as BlockKind))}
-        slotProps={{ select: { MenuProps: { disableRestoreFocus: true } } }}
+        slotProps={{ select: { renderValue: (v) => BLOCK_KINDS[v as BlockKind]?.label ?? '', MenuProps: { disableRestoreFocus: true } } }}
       >
         {Object.entries(BLOCK_KINDS).map(([k, v]) => (
           <MenuItem key={k} value={k}>
@@ -218,7 +220,7 @@ const deleteBlock: Command = (state, dispatch) => {
   const { $from } = state.selection;
   const sel = state.selection as { node?: { nodeSize: number } };
   const [from, to] = sel.node ? [state.selection.from, state.selection.to] : [$from.before(1), $from.after(1)];
-  let tr = state.tr.delete(from, to);
+  let tr = closeHistory(state.tr).delete(from, to);
   if (tr.doc.childCount === 0) tr = tr.insert(0, state.schema.nodes.paragraph!.create());
   dispatch?.(tr.scrollIntoView());
   return true;

@@ -2,6 +2,7 @@
 // so pasted text is cleaned and split into the model's blocks before it is shown.
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Schema } from '@tiptap/pm/model';
+import { closeHistory } from '@tiptap/pm/history';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { parsePaste, type BodyBlock } from '../../../shared/paste';
@@ -15,10 +16,10 @@ export function blocksSlice(schema: Schema, blocks: readonly BodyBlock[]): Slice
   return new Slice(Fragment.from(nodes), openStart, openEnd);
 }
 
-/** Replaces the selection with the blocks (one undo step). */
+/** Replaces the selection with the blocks (its own undo step). */
 export function insertBlocks(view: EditorView, blocks: readonly BodyBlock[]): void {
   if (!blocks.length) return;
-  view.dispatch(view.state.tr.replaceSelection(blocksSlice(view.state.schema, blocks)).scrollIntoView());
+  view.dispatch(closeHistory(view.state.tr).replaceSelection(blocksSlice(view.state.schema, blocks)).scrollIntoView());
 }
 
 function fromTransfer(data: DataTransfer | null): BodyBlock[] {
