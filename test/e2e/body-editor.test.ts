@@ -103,6 +103,26 @@ describe('the body editor (browser mode)', () => {
     ]);
     await screenshot(page, 'body-editor-cong-van');
 
+    // a drop from outside goes the same way as a paste: cleaned, split into blocks, no foreign formatting
+    await editor.evaluate((el) => {
+      const last = el.lastElementChild!.getBoundingClientRect();
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', 'Kéo\u00a0thả một.\nKéo thả hai.');
+      transfer.setData('text/html', '<p style="color:red;font-size:30px">Kéo thả một.</p><p>Kéo thả hai.</p>');
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, clientX: last.right - 2, clientY: last.top + last.height / 2, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => blocksOf(editor)).toEqual([
+      'Đề nghị các cơ quan khẩn trương thực hiện các việc sau:',
+      '1. Nhiệm vụ trọng tâm',
+      'Rà soát thủ tục hành chính.',
+      'Đơn giản hóa hồ sơ.',
+      'Báo cáo kết quả trước ngày 15/12/2026.Kéo thả một.',
+      'Kéo thả hai.',
+    ]);
+    expect(await editor.locator('[style]').count()).toBe(0);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => blocksOf(editor)).toHaveLength(5);
+
     // delete a block, then Ctrl+Z brings it back
     await editor.getByText('Đơn giản hóa hồ sơ.').click();
     await page.getByRole('button', { name: 'Xoá khối đang chọn (hoàn tác được)' }).click();
@@ -171,6 +191,11 @@ describe('the body editor (browser mode)', () => {
     await screenshot(page, 'body-editor-plan');
     // opening the body is not an edit
     expect(await page.getByText('Dự thảo — đang chờ tự lưu').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Phím tắt của trình soạn thảo' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByText('Ctrl+Alt+=').isVisible()).toBe(true);
+    await screenshot(page, 'body-editor-help');
+    await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
 
     // an edit elsewhere in the body leaves the table exactly as it was
     await editor.getByText('(Chi tiết tại Phụ lục kèm theo)').click();

@@ -32,7 +32,7 @@ export function AssignmentsEditor(props: { value: Assignment[]; options: RefOpti
             <Stack spacing={1} sx={{ flex: 1 }}>
               <RefPicker disabled={readOnly} label={`Nhiệm vụ ${i + 1}: cơ quan được giao`} options={props.options} value={a.addressee} onChange={(addressee) => addressee && set(i, { addressee })} />
               <TextField disabled={readOnly} multiline label="Nội dung (viết tiếp sau tên cơ quan)" value={a.text} onChange={(e) => set(i, { text: e.target.value })} />
-              <BodyEditor label={`Nhiệm vụ ${i + 1}: các ý tiếp theo`} blocks={a.items} readOnly={readOnly} onChange={(items) => set(i, { items: items as Assignment['items'] })} onSave={props.onSave} />
+              <BodyEditor dense label={`Nhiệm vụ ${i + 1}: các ý tiếp theo`} blocks={a.items} readOnly={readOnly} onChange={(items) => set(i, { items: items as Assignment['items'] })} onSave={props.onSave} />
             </Stack>
             {!readOnly && (
               <Stack>

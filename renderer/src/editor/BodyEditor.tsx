@@ -17,7 +17,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
-import { UndoRedo } from '@tiptap/extensions';
+import { Placeholder, UndoRedo } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { closeHistory } from '@tiptap/pm/history';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
@@ -43,6 +43,8 @@ export interface BodyEditorProps {
   onSave?: () => void;
   /** Names the text area for screen readers and tests ("Nội dung"). */
   label?: string;
+  /** A short body inside a larger form (a Chỉ thị assignment): smaller, its toolbar shown once it is focused. */
+  dense?: boolean;
 }
 
 /** The body of a document as it will print: headings, paragraphs, "-"/"+" items, bold/italic/underline. */
@@ -55,9 +57,10 @@ export function BodyEditor(props: BodyEditorProps) {
   const [picking, setPicking] = useState(false);
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const [active, setActive] = useState(false);
 
   const editor = useEditor({
-    extensions: [...SCHEMA_EXTENSIONS, UndoRedo, StructuredPaste, BodyKeymap.configure({ onSave: () => latest.current.onSave?.() })],
+    extensions: [...SCHEMA_EXTENSIONS, UndoRedo, Placeholder.configure({ placeholder: 'Gõ hoặc dán nội dung…' }), StructuredPaste, BodyKeymap.configure({ onSave: () => latest.current.onSave?.() })],
     content: toEditor(props.blocks),
     editable: !readOnly,
     shouldRerenderOnTransaction: true,
@@ -95,9 +98,9 @@ export function BodyEditor(props: BodyEditorProps) {
   };
 
   return (
-    <Stack spacing={1}>
-      {!readOnly && <Toolbar editor={editor} exec={exec} onSnippet={() => setPicking(true)} onLibrary={() => void toLibrary()} onHelp={() => setHelp(true)} />}
-      <Box sx={bodyEditorSx(readOnly)}>
+    <Stack spacing={1} onFocus={() => setActive(true)}>
+      {!readOnly && (!props.dense || active) && <Toolbar editor={editor} exec={exec} onSnippet={() => setPicking(true)} onLibrary={() => void toLibrary()} onHelp={() => setHelp(true)} />}
+      <Box sx={bodyEditorSx(readOnly, props.dense ?? false)}>
         <EditorContent editor={editor} />
       </Box>
       {notice && (

@@ -44,7 +44,7 @@ export const StructuredPaste = Extension.create({
             if (view.editable && at) {
               const blocks = fromTransfer(event.dataTransfer);
               if (blocks.length) {
-                view.dispatch(view.state.tr.replaceRange(at.pos, at.pos, blocksSlice(view.state.schema, blocks)).scrollIntoView());
+                view.dispatch(closeHistory(view.state.tr).replaceRange(at.pos, at.pos, blocksSlice(view.state.schema, blocks)).scrollIntoView());
               }
             }
             return true;
