@@ -194,6 +194,7 @@ describe('the body editor (browser mode)', () => {
 
     await page.getByRole('button', { name: 'Phím tắt của trình soạn thảo' }).click();
     await expect.poll(() => page.getByRole('dialog').getByText('Ctrl+Alt+=').isVisible()).toBe(true);
+    await page.waitForTimeout(400); // let the dialog finish fading in before the picture
     await screenshot(page, 'body-editor-help');
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
 
@@ -205,6 +206,18 @@ describe('the body editor (browser mode)', () => {
     await expect
       .poll(async () => (await call<Plan>('getPlan', { id: plan.id })).body, { timeout: 2000, interval: 100 })
       .toEqual([...body.slice(0, -1), { type: 'paragraph', text: '(Chi tiết tại Phụ lục kèm theo) và Nơi nhận.' }]);
+
+    // the snippet library: keep the block holding the cursor, insert it later after another block
+    await editor.getByText('nâng cao Chỉ số PAPI').click();
+    await page.getByRole('button', { name: 'Lưu khối đang chọn vào thư viện đoạn mẫu' }).click();
+    await expect.poll(() => page.getByText('Đã lưu đoạn vào thư viện đoạn mẫu.').isVisible()).toBe(true);
+    await editor.getByText('Bảo đảm tiến độ;').click();
+    await page.getByRole('button', { name: 'Chèn đoạn mẫu…' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Tìm đoạn mẫu' }).fill('chi so papi');
+    await page.getByRole('dialog').getByRole('button', { name: /Thứ nhất, nâng cao/ }).click();
+    await expect.poll(async () => (await blocksOf(editor)).slice(3, 6)).toEqual(['- Bảo đảm tiến độ;', 'Thứ nhất, nâng cao Chỉ số PAPI của tỉnh.', '+ Phân công rõ người, rõ việc;']);
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByText('Dự thảo — đang chờ tự lưu').count()).toBe(0);
 
     const draft = await congVan([{ type: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị thực hiện.' }]);
     await call('issueRecord', { recordType: 'document', id: draft.id, revision: draft.revision, number: 7, date: '2026-03-05' });

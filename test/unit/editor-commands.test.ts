@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BodyBlock } from '../../shared/paste';
 import { backspaceToParagraph, enterInItem, isStyleActive, setBlockKind, shiftLevel, toggleStyle } from '../../renderer/src/editor/commands';
 import { toEditor, toModel, type PmDoc } from '../../renderer/src/editor/mapping';
-import { blocksSlice } from '../../renderer/src/editor/paste';
+import { blocksSlice, insertAfterCursor } from '../../renderer/src/editor/paste';
 import { SCHEMA_EXTENSIONS } from '../../renderer/src/editor/schema';
 
 const schema = getSchema(SCHEMA_EXTENSIONS);
@@ -95,5 +95,20 @@ describe('body editor commands', () => {
       { type: 'heading', level: 2, number: '2', text: 'Hai' },
       { type: 'paragraph', text: 'ba kết thúc.' },
     ]);
+  });
+
+  it('a snippet goes in as its own block after the block holding the cursor, or replaces an empty block', () => {
+    const snippet: BodyBlock[] = [{ type: 'paragraph', text: 'Đoạn mẫu.' }];
+    const after = stateOf([{ type: 'paragraph', text: 'Một' }, { type: 'paragraph', text: 'Hai' }], 0, 1);
+    expect(toModel(after.apply(insertAfterCursor(after, snippet)).doc.toJSON() as PmDoc)).toEqual([
+      { type: 'paragraph', text: 'Một' },
+      { type: 'paragraph', text: 'Đoạn mẫu.' },
+      { type: 'paragraph', text: 'Hai' },
+    ]);
+    const doc = PmNode.fromJSON(schema, { type: 'doc', content: [{ type: 'heading', attrs: { level: 1, number: 'I' }, content: [{ type: 'text', text: 'Mục' }] }, { type: 'paragraph' }] });
+    const empty = EditorState.create({ schema, doc, selection: TextSelection.create(doc, doc.content.size - 1) });
+    const next = empty.apply(insertAfterCursor(empty, snippet));
+    expect(next.doc.childCount).toBe(2);
+    expect(toModel(next.doc.toJSON() as PmDoc)).toEqual([{ type: 'heading', level: 1, number: 'I', text: 'Mục' }, { type: 'paragraph', text: 'Đoạn mẫu.' }]);
   });
 });

@@ -29,7 +29,7 @@ import { BLOCK_KINDS, currentBlockText, isStyleActive, kindOf, setBlockKind, shi
 import { EditorHelp } from './EditorHelp';
 import { BodyKeymap } from './keymap';
 import { toEditor, toModel, type PmDoc } from './mapping';
-import { insertBlocks, StructuredPaste } from './paste';
+import { insertAfterCursor, StructuredPaste } from './paste';
 import { SCHEMA_EXTENSIONS } from './schema';
 import { bodyEditorSx } from './styles';
 
@@ -115,7 +115,7 @@ export function BodyEditor(props: BodyEditorProps) {
           onPick={(snippet) => {
             setPicking(false);
             editor.view.focus();
-            insertBlocks(editor.view, parsePaste({ text: snippet.text }));
+            editor.view.dispatch(insertAfterCursor(editor.view.state, parsePaste({ text: snippet.text })));
           }}
         />
       )}

@@ -3,7 +3,7 @@
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Schema } from '@tiptap/pm/model';
 import { closeHistory } from '@tiptap/pm/history';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { parsePaste, type BodyBlock } from '../../../shared/paste';
 import { blockToEditor } from './mapping';
@@ -20,6 +20,18 @@ export function blocksSlice(schema: Schema, blocks: readonly BodyBlock[]): Slice
 export function insertBlocks(view: EditorView, blocks: readonly BodyBlock[]): void {
   if (!blocks.length) return;
   view.dispatch(closeHistory(view.state.tr).replaceSelection(blocksSlice(view.state.schema, blocks)).scrollIntoView());
+}
+
+/** A snippet: its own block(s) after the block holding the cursor, or in place of that block when it is empty. */
+export function insertAfterCursor(state: EditorState, blocks: readonly BodyBlock[]): Transaction {
+  const tr = closeHistory(state.tr);
+  if (!blocks.length) return tr;
+  const nodes = Fragment.from(blocks.map((b) => state.schema.nodeFromJSON(blockToEditor(b))));
+  const { $to } = state.selection;
+  if ($to.depth === 0) tr.insert(state.selection.to, nodes); // a selected table
+  else if ($to.parent.content.size === 0) tr.replaceWith($to.before(1), $to.after(1), nodes);
+  else tr.insert($to.after(1), nodes);
+  return tr.scrollIntoView();
 }
 
 function fromTransfer(data: DataTransfer | null): BodyBlock[] {
