@@ -226,4 +226,23 @@ describe('the body editor (browser mode)', () => {
     await expect.poll(() => issued.getAttribute('contenteditable')).toBe('false');
     expect(await page.getByRole('toolbar', { name: 'Định dạng nội dung' }).count()).toBe(0);
   });
+
+  it('a Chỉ thị assignment moved up shows the other text, and Ctrl+Z there does not bring back the text shown before', async () => {
+    const { page } = session;
+    const d = await call<Draft>('createDraft', { kind: 'chi-thi', year: 2026, template: null });
+    const assignment = (agency: string, item: string) => ({ addressee: { type: 'text', text: agency }, text: 'Thực hiện các việc sau:', items: [{ type: 'item', marker: '-', text: item }] });
+    const content = { ...d.content, assignments: [assignment('Sở Tư pháp', 'Thẩm định văn bản đúng hạn.'), assignment('Sở Nội vụ', 'Tổng hợp kết quả CCHC.')] };
+    await call('saveDraft', { id: d.id, revision: d.revision, title: 'Về việc tăng cường cải cách hành chính', draftYear: 2026, content });
+    await page.goto(`${session.web.url}#/chi-thi/${d.id}`);
+    const first = page.getByRole('textbox', { name: 'Nhiệm vụ 1: các ý tiếp theo' });
+    await expect.poll(() => blocksOf(first)).toEqual(['- Thẩm định văn bản đúng hạn.']);
+    await page.getByRole('button', { name: 'Đưa nhiệm vụ 2 lên' }).click();
+    await expect.poll(() => blocksOf(first)).toEqual(['- Tổng hợp kết quả CCHC.']);
+    await first.click();
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(300);
+    expect(await blocksOf(first)).toEqual(['- Tổng hợp kết quả CCHC.']);
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByText('Dự thảo — đang chờ tự lưu').count()).toBe(0);
+  });
 });

@@ -20,7 +20,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { Placeholder, UndoRedo } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { closeHistory } from '@tiptap/pm/history';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { parsePaste, type BodyBlock } from '../../../shared/paste';
 import { api } from '../api';
@@ -77,7 +77,9 @@ export function BodyEditor(props: BodyEditorProps) {
   useEffect(() => {
     if (emitted.current.has(props.blocks)) return;
     emitted.current.add(props.blocks);
-    editor.commands.setContent(toEditor(props.blocks), { emitUpdate: false });
+    // A fresh state, not setContent: Ctrl+Z must not bring back what was shown before (another assignment's text after a move).
+    const { state } = editor.view;
+    editor.view.updateState(EditorState.create({ schema: state.schema, doc: state.schema.nodeFromJSON(toEditor(props.blocks)), plugins: state.plugins }));
   }, [editor, props.blocks]);
   // false: switching to read-only is not an edit (it would mark the record unsaved)
   useEffect(() => editor.setEditable(!readOnly, false), [editor, readOnly]);

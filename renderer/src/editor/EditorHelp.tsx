@@ -20,7 +20,7 @@ export function EditorHelp(props: { onClose: () => void }) {
           <TableBody>
             {KEYBOARD_HELP.map(([keys, what]) => (
               <TableRow key={keys}>
-                <TableCell sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>{keys}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>{keys}</TableCell>
                 <TableCell>{what}</TableCell>
               </TableRow>
             ))}
