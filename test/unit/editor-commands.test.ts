@@ -3,7 +3,7 @@ import { Node as PmNode } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import type { BodyBlock } from '../../shared/paste';
-import { backspaceToParagraph, enterInItem, isStyleActive, setBlockKind, shiftLevel, toggleStyle } from '../../renderer/src/editor/commands';
+import { backspaceToParagraph, enterInItem, isStyleActive, moveBlock, setBlockKind, shiftLevel, toggleStyle } from '../../renderer/src/editor/commands';
 import { toEditor, toModel, type PmDoc } from '../../renderer/src/editor/mapping';
 import { blocksSlice, insertAfterCursor } from '../../renderer/src/editor/paste';
 import { SCHEMA_EXTENSIONS } from '../../renderer/src/editor/schema';
@@ -110,5 +110,17 @@ describe('body editor commands', () => {
     const next = empty.apply(insertAfterCursor(empty, snippet));
     expect(next.doc.childCount).toBe(2);
     expect(toModel(next.doc.toJSON() as PmDoc)).toEqual([{ type: 'heading', level: 1, number: 'I', text: 'Mục' }, { type: 'paragraph', text: 'Đoạn mẫu.' }]);
+  });
+
+  it('Alt+↑ / Alt+↓ move the block holding the cursor past its neighbour (a table too), not beyond the ends', () => {
+    const table: BodyBlock = { type: 'table', columns: [{ header: 'TT', width: 6 }, { header: 'Nội dung', width: 60 }], rows: [['1', 'A']] };
+    const blocks: BodyBlock[] = [{ type: 'paragraph', text: 'Một' }, table, { type: 'item', marker: '-', text: 'Ba' }];
+    const up = run(stateOf(blocks, 2, 1), moveBlock(-1));
+    expect(up.blocks).toEqual([{ type: 'paragraph', text: 'Một' }, { type: 'item', marker: '-', text: 'Ba' }, table]);
+    expect(up.state.selection.$from.parent.textContent).toBe('Ba');
+    const top = run(up.state, moveBlock(-1));
+    expect(top.blocks.map((b) => b.type)).toEqual(['item', 'paragraph', 'table']);
+    expect(run(top.state, moveBlock(-1)).ran).toBe(false);
+    expect(run(stateOf(blocks, 0, 2), moveBlock(1)).blocks).toEqual([table, { type: 'paragraph', text: 'Một' }, { type: 'item', marker: '-', text: 'Ba' }]);
   });
 });

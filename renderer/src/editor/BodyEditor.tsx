@@ -1,3 +1,5 @@
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import BookmarkAddIcon from '@mui/icons-material/BookmarkAdd';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FormatBoldIcon from '@mui/icons-material/FormatBold';
@@ -25,7 +27,7 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { parsePaste, type BodyBlock } from '../../../shared/paste';
 import { api } from '../api';
 import { SnippetDialog } from '../plans/SnippetDialog';
-import { BLOCK_KINDS, currentBlockText, isStyleActive, kindOf, setBlockKind, shiftLevel, toggleStyle, type BlockKind } from './commands';
+import { BLOCK_KINDS, currentBlockText, isStyleActive, kindOf, moveBlock, setBlockKind, shiftLevel, toggleStyle, type BlockKind } from './commands';
 import { EditorHelp } from './EditorHelp';
 import { BodyKeymap } from './keymap';
 import { toEditor, toModel, type PmDoc } from './mapping';
@@ -202,6 +204,12 @@ function Toolbar(props: { editor: Editor; exec: (c: Command) => void; onSnippet:
       </Tool>
       <Tool label="Làm lại" keys="Ctrl+Y" disabled={!editor.can().redo()} onClick={() => editor.chain().focus().redo().run()}>
         <RedoIcon fontSize="small" />
+      </Tool>
+      <Tool label="Đưa khối đang chọn lên" keys="Alt+↑" onClick={() => exec(moveBlock(-1))}>
+        <ArrowUpwardIcon fontSize="small" />
+      </Tool>
+      <Tool label="Đưa khối đang chọn xuống" keys="Alt+↓" onClick={() => exec(moveBlock(1))}>
+        <ArrowDownwardIcon fontSize="small" />
       </Tool>
       <Tool label="Xoá khối đang chọn (hoàn tác được)" onClick={() => exec(deleteBlock)}>
         <DeleteIcon fontSize="small" />

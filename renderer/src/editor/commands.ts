@@ -1,5 +1,5 @@
 // Editing commands of the body editor: block kinds, Tab levels, ND30-aware bold/italic/underline.
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { BASE_STYLE } from './schema';
 import type { Style } from './mapping';
@@ -147,4 +147,25 @@ export function backspaceToParagraph(state: EditorState, dispatch: Dispatch): bo
 /** Plain text of the block holding the cursor (for the snippet library). */
 export function currentBlockText(state: EditorState): string {
   return state.selection.$from.parent.textContent;
+}
+
+/** Alt+↑ / Alt+↓: the block holding the cursor swaps with its neighbour; the cursor moves with it. */
+export function moveBlock(delta: 1 | -1) {
+  return (state: EditorState, dispatch: Dispatch): boolean => {
+    const { $from } = state.selection;
+    if ($from.depth < 1) return false;
+    const index = $from.index(0);
+    const other = index + delta;
+    if (other < 0 || other >= state.doc.childCount) return false;
+    const node = state.doc.child(index);
+    const start = $from.before(1);
+    const neighbour = state.doc.child(other);
+    const tr = state.tr.delete(start, start + node.nodeSize);
+    const at = delta < 0 ? start - neighbour.nodeSize : start + neighbour.nodeSize;
+    tr.insert(at, node);
+    const offset = state.selection.from - start;
+    tr.setSelection(TextSelection.create(tr.doc, Math.min(at + offset, tr.doc.content.size)));
+    dispatch?.(tr.scrollIntoView());
+    return true;
+  };
 }
