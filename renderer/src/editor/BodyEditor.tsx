@@ -79,6 +79,7 @@ export function BodyEditor(props: BodyEditorProps) {
   useEffect(() => {
     if (emitted.current.has(props.blocks)) return;
     emitted.current.add(props.blocks);
+    if (!editor.isFocused) setActive(false);
     // A fresh state, not setContent: Ctrl+Z must not bring back what was shown before (another assignment's text after a move).
     const { state } = editor.view;
     editor.view.updateState(EditorState.create({ schema: state.schema, doc: state.schema.nodeFromJSON(toEditor(props.blocks)), plugins: state.plugins }));
