@@ -33,9 +33,14 @@ afterAll(async () => {
 
 const box = (name: string) => session.page.getByRole('textbox', { name, exact: true });
 
-async function addBlock(page: Page, button: string, index: number, text: string) {
-  await page.getByRole('button', { name: button }).last().click();
-  await page.getByRole('textbox', { name: `Khối ${index}` }).last().fill(text);
+/** Types a block at the end of a body editor, then gives it its kind by keyboard. */
+async function addBlock(page: Page, editor: string, kind: 'paragraph' | '-', text: string) {
+  const body = page.getByRole('textbox', { name: editor, exact: true });
+  await body.click();
+  await page.keyboard.press('Control+End');
+  if ((await body.innerText()).trim()) await page.keyboard.press('Enter');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press(kind === '-' ? 'Control+Alt+Minus' : 'Control+Alt+0');
 }
 
 async function exportAndCheck(page: Page): Promise<string> {
@@ -58,10 +63,10 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
       await kinhGui.fill(name);
       await kinhGui.press('Enter');
     }
-    await addBlock(page, '+ Đoạn văn', 1, 'Thực hiện Thông báo số 141/TB-UBND ngày 10 tháng 5 năm 2023, Ủy ban nhân dân thành phố yêu cầu các cơ quan tập trung thực hiện một số nhiệm vụ sau:');
-    await addBlock(page, '+ Gạch đầu dòng', 2, 'Thứ nhất, siết chặt kỷ luật, kỷ cương trong hoạt động công vụ.');
-    await addBlock(page, '+ Gạch đầu dòng', 3, 'Thứ hai, rà soát, đơn giản hóa thủ tục hành chính.');
-    await addBlock(page, '+ Đoạn văn', 4, 'Với những nội dung trên, yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc tổ chức thực hiện.');
+    await addBlock(page, 'Nội dung công văn', 'paragraph', 'Thực hiện Thông báo số 141/TB-UBND ngày 10 tháng 5 năm 2023, Ủy ban nhân dân thành phố yêu cầu các cơ quan tập trung thực hiện một số nhiệm vụ sau:');
+    await addBlock(page, 'Nội dung công văn', '-', 'Thứ nhất, siết chặt kỷ luật, kỷ cương trong hoạt động công vụ.');
+    await addBlock(page, 'Nội dung công văn', '-', 'Thứ hai, rà soát, đơn giản hóa thủ tục hành chính.');
+    await addBlock(page, 'Nội dung công văn', 'paragraph', 'Với những nội dung trên, yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc tổ chức thực hiện.');
 
     await page.getByRole('tab', { name: 'Nơi nhận và người ký' }).click();
     await page.getByRole('combobox', { name: 'Chép từ danh sách đã lưu' }).click();
@@ -93,6 +98,9 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
 
     const xml = await exportAndCheck(page);
+    // the items typed in the body editor are "-" items, each its own paragraph
+    expect(xml).toMatch(/>- <\/w:t>(?:(?!<w:p[ >]).)*Thứ nhất, siết chặt/s);
+    expect(xml).toMatch(/>- <\/w:t>(?:(?!<w:p[ >]).)*Thứ hai, rà soát/s);
     for (const text of ['V/v thực hiện kết luận', '- Các phòng chuyên môn, đơn vị sự nghiệp công lập thuộc UBND thành phố;', '- UBND các xã, phường.', 'Thứ nhất, siết chặt', '- Như trên;', 'TP. Bắc Kạn, ngày', '/UBND-NV']) {
       expect(xml).toContain(text);
     }
@@ -104,13 +112,12 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
     await page.getByRole('button', { name: 'Soạn chỉ thị mới' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/chi-thi\/\d+$/);
     await box('Trích yếu').fill('Về việc nâng cao sự hài lòng của người dân, doanh nghiệp đối với sự phục vụ của cơ quan hành chính nhà nước');
-    await addBlock(page, '+ Đoạn văn', 1, 'Năm 2023, công tác cải cách hành chính (CCHC) là một trong những nhiệm vụ trọng tâm của tỉnh.');
+    await addBlock(page, 'Phần mở đầu', 'paragraph', 'Năm 2023, công tác cải cách hành chính (CCHC) là một trong những nhiệm vụ trọng tâm của tỉnh.');
     await page.getByRole('button', { name: '+ Giao nhiệm vụ cho một cơ quan' }).click();
     const first = page.getByRole('combobox', { name: 'Nhiệm vụ 1: cơ quan được giao' });
     await first.fill('Giám đốc các sở, Thủ trưởng các ban, ngành');
     await first.press('Enter');
-    await page.getByRole('button', { name: '+ Gạch đầu dòng' }).nth(1).click();
-    await page.getByRole('textbox', { name: 'Khối 1' }).nth(1).fill('Quyết liệt hơn trong chỉ đạo tổ chức thực hiện CCHC.');
+    await addBlock(page, 'Nhiệm vụ 1: các ý tiếp theo', '-', 'Quyết liệt hơn trong chỉ đạo tổ chức thực hiện CCHC.');
     await page.getByRole('button', { name: '+ Giao nhiệm vụ cho một cơ quan' }).click();
     const second = page.getByRole('combobox', { name: 'Nhiệm vụ 2: cơ quan được giao' });
     await second.fill('Sở Tư pháp');
