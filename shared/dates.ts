@@ -21,6 +21,29 @@ export function parseVnDate(input: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * What a person typed in a date field: empty, a real date (ISO), or an error naming what was typed.
+ * "31/02/2022" is an error, never rounded to another day.
+ */
+export function checkVnDate(input: string): { iso: string | null } | { error: string } {
+  const text = input.trim();
+  if (text === '') return { iso: null };
+  const iso = parseVnDate(text);
+  return iso ? { iso } : { error: `Ngày không hợp lệ: ${text}` };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar day of `d` as "yyyy-mm-dd" (toISOString() would give the UTC day: yesterday before 07:00 in Việt Nam). */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** Today on this computer's calendar, "yyyy-mm-dd". */
+export function todayIso(): string {
+  return localIsoDate(new Date());
+}
+
 /** "2024-03-05" → "05/03/2024". */
 export function formatVnDate(iso: string | null | undefined): string {
   const m = iso ? ISO.exec(iso) : null;
@@ -31,7 +54,6 @@ export function formatVnDate(iso: string | null | undefined): string {
 export function formatVnDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 

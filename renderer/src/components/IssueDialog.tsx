@@ -12,15 +12,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import { todayIso } from '../../../shared/dates';
 import { formatSoLine, padNd30 } from '../../../shared/nd30';
 import type { NumberProposal, RecordRef } from '../../../shared/record';
 import { api } from '../api';
 import { DateField } from './DateField';
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * Issues a signed record: proposes the next number of its series (and the gaps), shows the Số line

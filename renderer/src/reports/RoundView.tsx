@@ -21,7 +21,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
-import { formatVnDate } from '../../../shared/dates';
+import { formatVnDate, todayIso } from '../../../shared/dates';
 import { savedToFolderMessage, type FileContent } from '../../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type ReportTexts, type Round, type TaskStatus, type Tracking } from '../../../shared/reports';
 import { api } from '../api';
@@ -37,7 +37,7 @@ type AgencyTasks = RequestOutput<'getAgencyRoundTasks'>;
 
 function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number; name: string }; dueDate: string; onClose: () => void; onSaved: () => void }) {
   const [tasks, setTasks] = useState<AgencyTasks>([]);
-  const [date, setDate] = useState<string | null>(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState<string | null>(todayIso());
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
     api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then(setTasks, (err: Error) => setFailure(err.message));
