@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -12,6 +11,8 @@ import { useState } from 'react';
 import { AGENCY_TIERS, AGENCY_TIER_IDS, type Agency, type AgencyInput } from '../../../shared/agencies';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { EditDialog } from '../components/EditDialog';
+import { useDirty } from '../components/useDirty';
 import { fieldErrors, isDuplicate } from '../errors';
 
 export const NEW_AGENCY: AgencyInput = {
@@ -52,6 +53,7 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<AgencyInput>) => setForm((f) => ({ ...f, ...patch }));
   const others = props.agencies.filter((a) => a.id !== form.id);
+  const dirty = useDirty(form);
 
   async function save(confirmDuplicate: boolean) {
     setSaving(true);
@@ -81,7 +83,7 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   );
 
   return (
-    <Dialog open onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="agency-dialog-title">
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="agency-dialog-title">
       <DialogTitle id="agency-dialog-title">{form.id ? 'Sửa thông tin cơ quan' : 'Thêm cơ quan'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -154,6 +156,6 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
           Lưu
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

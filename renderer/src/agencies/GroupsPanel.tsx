@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -17,6 +16,8 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { Agency, AgencyGroup, AgencyGroupInput } from '../../../shared/agencies';
 import { api } from '../api';
+import { EditDialog } from '../components/EditDialog';
+import { useDirty } from '../components/useDirty';
 import { fieldErrors } from '../errors';
 
 function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onClose: () => void; onSaved: () => void }) {
@@ -24,6 +25,7 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const members = props.agencies.filter((a) => form.memberIds.includes(a.id));
+  const dirty = useDirty(form);
   async function save() {
     try {
       await api.saveAgencyGroup(form);
@@ -34,7 +36,7 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
     }
   }
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="group-title">
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="group-title">
       <DialogTitle id="group-title">{form.id ? 'Sửa nhóm cơ quan' : 'Thêm nhóm cơ quan'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -66,7 +68,7 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
           Lưu
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }
 

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -17,13 +16,15 @@ import { formatSoLine, padNd30 } from '../../../shared/nd30';
 import type { NumberProposal, RecordRef } from '../../../shared/record';
 import { api } from '../api';
 import { DateField } from './DateField';
+import { EditDialog } from './EditDialog';
 
 /**
  * Issues a signed record: proposes the next number of its series (and the gaps), shows the Số line
  * exactly as it will print and, for a record withdrawn for correction, offers to keep its number.
  */
 export function IssueDialog(props: { record: RecordRef; onClose: () => void; onIssue: (number: number, date: string, keepNumber: boolean) => Promise<void> }) {
-  const [date, setDate] = useState<string | null>(todayIso());
+  const [today] = useState(todayIso);
+  const [date, setDate] = useState<string | null>(today);
   const [number, setNumber] = useState('');
   const [proposal, setProposal] = useState<NumberProposal>();
   const [keep, setKeep] = useState(false);
@@ -47,9 +48,11 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
     };
   }, [recordType, id, year]);
 
+  // the proposed number is filled in for the user; only what they changed counts
+  const dirty = date !== today || (number !== '' && number !== String(proposal?.next ?? ''));
   const chosen = keep && proposal?.ownNumber ? proposal.ownNumber.number : Number(number) || null;
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="issue-title">
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="issue-title">
       <DialogTitle id="issue-title">Ghi số và ngày ban hành</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -104,6 +107,6 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
           Ghi
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -15,6 +14,8 @@ import type { RegisterEntry } from '../../../shared/register';
 import type { AgencyRef, PlanSummary } from '../../../shared/plans';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { EditDialog } from '../components/EditDialog';
+import { useDirty } from '../components/useDirty';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href } from '../router';
 import { RegisterTable } from './RegisterTable';
@@ -37,9 +38,10 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
       setGroups(g);
     });
   }, []);
+  const dirty = useDirty({ planId, recipients, subject, deadline });
   const ready = props.choice === 'trien-khai-ke-hoach' ? planId !== '' : recipients.length > 0 && deadline !== null && subject.trim() !== '';
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{props.choice === 'trien-khai-ke-hoach' ? 'Công văn triển khai kế hoạch' : 'Công văn đôn đốc báo cáo'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -72,7 +74,7 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
           Tạo dự thảo
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }
 

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -8,13 +7,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { EditDialog } from '../components/EditDialog';
 
 /** "Thu hồi để đính chính": asks for the reason; the issued copy stays in the history. */
 export function WithdrawDialog(props: { onClose: () => void; onWithdraw: (reason: string) => Promise<void> }) {
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string>();
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="withdraw-title">
+    <EditDialog dirty={reason.trim() !== ''} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="withdraw-title">
       <DialogTitle id="withdraw-title">Thu hồi để đính chính</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -38,6 +38,6 @@ export function WithdrawDialog(props: { onClose: () => void; onWithdraw: (reason
           Thu hồi
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

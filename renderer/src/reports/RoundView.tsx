@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -27,6 +26,8 @@ import { TASK_STATUSES, TASK_STATUS_IDS, type ReportTexts, type Round, type Task
 import { api } from '../api';
 import { Notice, type NoticeState } from '../components/Notice';
 import { DateField } from '../components/DateField';
+import { EditDialog } from '../components/EditDialog';
+import { useDirty } from '../components/useDirty';
 import { PreviewDialog } from '../drafts/PreviewDialog';
 import { downloadFile, exportFile } from '../files';
 import { href } from '../router';
@@ -37,10 +38,13 @@ type AgencyTasks = RequestOutput<'getAgencyRoundTasks'>;
 
 function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number; name: string }; dueDate: string; onClose: () => void; onSaved: () => void }) {
   const [tasks, setTasks] = useState<AgencyTasks>([]);
-  const [date, setDate] = useState<string | null>(todayIso());
+  const [loaded, setLoaded] = useState<AgencyTasks>([]);
+  const [today] = useState(todayIso);
+  const [date, setDate] = useState<string | null>(today);
+  const dirty = useDirty({ tasks, date }, { tasks: loaded, date: today });
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
-    api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then(setTasks, (err: Error) => setFailure(err.message));
+    api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then((t) => (setTasks(t), setLoaded(t)), (err: Error) => setFailure(err.message));
   }, [props.roundId, props.agency.agencyId]);
   const set = (i: number, patch: Partial<AgencyTasks[number]>) => setTasks(tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   async function save() {
@@ -53,7 +57,7 @@ function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number;
     }
   }
   return (
-    <Dialog open onClose={props.onClose} maxWidth="md" fullWidth>
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="md" fullWidth>
       <DialogTitle>Nhập tay báo cáo của {props.agency.name}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -85,7 +89,7 @@ function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number;
           Ghi báo cáo
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }
 
