@@ -44,6 +44,11 @@ export function todayIso(): string {
   return localIsoDate(new Date());
 }
 
+/** The local clock time of `d`: "06:30:05". */
+export function formatClock(d: Date): string {
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 /** "2024-03-05" → "05/03/2024". */
 export function formatVnDate(iso: string | null | undefined): string {
   const m = iso ? ISO.exec(iso) : null;

@@ -76,7 +76,7 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     await expect.poll(() => rows.nth(2).innerText()).toContain('Văn phòng UBND tỉnh');
     await screenshot(page, 'plan-tasks');
     // autosave keeps the draft without pressing "Lưu"
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
     const planId = Number(page.url().split('/').pop());
     const stored = await session.web.backend.dispatch('getPlan', { id: planId });
     expect(stored.ok && (stored.data as { tasks: { content: string }[] }).tasks.map((t) => t.content.slice(0, 20))).toEqual([

@@ -140,7 +140,7 @@ describe('the record of issued documents (browser mode)', () => {
 
     const typed = await createFromMenu();
     await page.getByRole('textbox', { name: 'Trích yếu (sau "V/v")', exact: true }).fill('góp ý dự thảo');
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByRole('link', { name: '← Danh sách' }).click();
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/#\/cong-van$/);
     expect(await exists(typed)).toBe(true);

@@ -13,6 +13,7 @@ import { api } from '../api';
 import { DateField } from '../components/DateField';
 import { EditDialog } from '../components/EditDialog';
 import { useDirty } from '../components/useDirty';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { fieldErrors, isDuplicate } from '../errors';
 
 export const NEW_AGENCY: AgencyInput = {
@@ -54,8 +55,10 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   const set = (patch: Partial<AgencyInput>) => setForm((f) => ({ ...f, ...patch }));
   const others = props.agencies.filter((a) => a.id !== form.id);
   const dirty = useDirty(form);
+  const invalid = useInvalidFields();
 
   async function save(confirmDuplicate: boolean) {
+    if (invalid.first) return setFailure(`Chưa lưu — ${invalid.first}`);
     setSaving(true);
     setFailure(undefined);
     try {
@@ -138,8 +141,8 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
             {text('phone', 'Điện thoại', ' ')}
           </Stack>
           <Stack direction="row" spacing={2}>
-            <DateField label="Hiệu lực từ" value={form.validFrom} onChange={(validFrom) => set({ validFrom })} error={errors.validFrom} />
-            <DateField label="Hiệu lực đến" value={form.validTo} onChange={(validTo) => set({ validTo })} error={errors.validTo} />
+            <DateField label="Hiệu lực từ" value={form.validFrom} onChange={(validFrom) => set({ validFrom })} onInvalid={(m) => invalid.report('Hiệu lực từ', m)} error={errors.validFrom} />
+            <DateField label="Hiệu lực đến" value={form.validTo} onChange={(validTo) => set({ validTo })} onInvalid={(m) => invalid.report('Hiệu lực đến', m)} error={errors.validTo} />
           </Stack>
           <AgencyPicker
             label="Được thay thế bởi (sau sáp nhập)"

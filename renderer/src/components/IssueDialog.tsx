@@ -17,6 +17,7 @@ import type { NumberProposal, RecordRef } from '../../../shared/record';
 import { api } from '../api';
 import { DateField } from './DateField';
 import { EditDialog } from './EditDialog';
+import { useInvalidFields } from './useInvalidFields';
 
 /**
  * Issues a signed record: proposes the next number of its series (and the gaps), shows the Số line
@@ -29,6 +30,7 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
   const [proposal, setProposal] = useState<NumberProposal>();
   const [keep, setKeep] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const invalid = useInvalidFields();
   const year = date ? Number(date.slice(0, 4)) : new Date().getFullYear();
   const { recordType, id } = props.record;
 
@@ -77,7 +79,7 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
           )}
           <Stack direction="row" spacing={2}>
             {!keep && <TextField label="Số do Văn thư cấp" type="number" value={number} onChange={(e) => setNumber(e.target.value)} helperText={proposal ? `Số tiếp theo: ${proposal.next}` : ' '} />}
-            <DateField label="Ngày ban hành" value={date} onChange={setDate} />
+            <DateField label="Ngày ban hành" required value={date} onChange={setDate} onInvalid={(m) => invalid.report('Ngày ban hành', m)} />
           </Stack>
           {!keep && proposal && proposal.gapCount > 0 && (
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -100,6 +102,8 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
         <Button
           variant="contained"
           onClick={() => {
+            if (invalid.first) return setFailure(`Chưa ghi số — ${invalid.first}`);
+            if (!date) return setFailure('Chưa ghi số — Ngày ban hành: hãy chọn ngày.');
             setFailure(undefined);
             void props.onIssue(chosen ?? Number(number), date ?? '', keep).catch((err: Error) => setFailure(err.message));
           }}

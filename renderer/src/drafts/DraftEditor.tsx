@@ -16,6 +16,7 @@ import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useAutosave } from '../components/useAutosave';
 import { IssuedBanner } from '../record/IssuedBanner';
 import { LifecycleButtons } from '../record/LifecycleButtons';
@@ -50,7 +51,7 @@ export function DraftEditor({ id }: { id: number }) {
   const formRef = useRef(form);
   formRef.current = form;
   const revision = useRef(0);
-  const { conflict, setConflict, savedAt, save } = useAutosave({
+  const { conflict, setConflict, state: saveState, save } = useAutosave({
     revision,
     async persist(based) {
       const current = formRef.current;
@@ -60,7 +61,6 @@ export function DraftEditor({ id }: { id: number }) {
       if (formRef.current === current) setDirty(false);
       return saved.revision;
     },
-    onError: (text) => setMessage({ severity: 'error', text }),
     pending: dirty && draft?.status !== 'issued',
     changes: [form],
   });
@@ -139,10 +139,8 @@ export function DraftEditor({ id }: { id: number }) {
         />
         {readOnly ? (
           <Chip color="success" label={`Đã ban hành: số ${padNd30(draft.number ?? 0)}/${draft.code}, ngày ${formatVnDate(draft.issuedDate)}`} />
-        ) : conflict ? (
-          <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" />
         ) : (
-          <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />
+          <SaveStateLine state={saveState} pending={dirty} stopped={conflict?.message} />
         )}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
@@ -172,6 +170,7 @@ export function DraftEditor({ id }: { id: number }) {
       </Stack>
       {readOnly && <IssuedBanner record={{ recordType: 'document', id }} revision={draft.revision} />}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
+      <SaveFailure state={saveState} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="content" label="Nội dung" />

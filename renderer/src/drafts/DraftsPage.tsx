@@ -16,6 +16,7 @@ import { api } from '../api';
 import { DateField } from '../components/DateField';
 import { EditDialog } from '../components/EditDialog';
 import { useDirty } from '../components/useDirty';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href } from '../router';
 import { RegisterTable } from './RegisterTable';
@@ -39,7 +40,8 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
     });
   }, []);
   const dirty = useDirty({ planId, recipients, subject, deadline });
-  const ready = props.choice === 'trien-khai-ke-hoach' ? planId !== '' : recipients.length > 0 && deadline !== null && subject.trim() !== '';
+  const invalid = useInvalidFields();
+  const ready = props.choice === 'trien-khai-ke-hoach' ? planId !== '' : recipients.length > 0 && deadline !== null && !invalid.any && subject.trim() !== '';
   return (
     <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{props.choice === 'trien-khai-ke-hoach' ? 'Công văn triển khai kế hoạch' : 'Công văn đôn đốc báo cáo'}</DialogTitle>
@@ -57,7 +59,7 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
             <>
               <RefsPicker label="Kính gửi (các cơ quan chưa báo cáo)" options={refOptions(agencies, groups)} value={recipients} onChange={setRecipients} />
               <TextField label="Nội dung đôn đốc" value={subject} onChange={(e) => setSubject(e.target.value)} />
-              <DateField label="Hạn gửi báo cáo" value={deadline} onChange={setDeadline} />
+              <DateField label="Hạn gửi báo cáo" required value={deadline} onChange={setDeadline} onInvalid={(m) => invalid.report('Hạn gửi báo cáo', m)} />
             </>
           )}
         </Stack>

@@ -24,6 +24,7 @@ import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
 import { refOptions } from './RefPicker';
@@ -52,7 +53,7 @@ export function PlanEditor({ id }: { id: number }) {
   // Autosave: saved tasks keep their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
   const latest = useRef({ form, tasks });
   latest.current = { form, tasks };
-  const { conflict, setConflict, savedAt, save } = useAutosave({
+  const { conflict, setConflict, state: saveState, save } = useAutosave({
     revision,
     async persist(based) {
       const { form: f, tasks: snapshot } = latest.current;
@@ -64,7 +65,6 @@ export function PlanEditor({ id }: { id: number }) {
       if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
       return saved.revision;
     },
-    onError: (text) => setMessage({ severity: 'error', text }),
     pending: dirty && plan?.status !== 'issued',
     changes: [form, tasks],
   });
@@ -137,7 +137,7 @@ export function PlanEditor({ id }: { id: number }) {
           Kế hoạch: {plan.title}
         </Typography>
         <IssuerPicker issuerId={form.issuerId ?? null} readOnly={readOnly} signer={form.signer} onChange={(issuerId, signer) => edit(signer ? { issuerId, signer } : { issuerId })} />
-        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${padNd30(plan.number ?? 0)}/${plan.code}, ngày ${formatVnDate(plan.issuedDate)}`} /> : conflict ? <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
+        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${padNd30(plan.number ?? 0)}/${plan.code}, ngày ${formatVnDate(plan.issuedDate)}`} /> : <SaveStateLine state={saveState} pending={dirty} stopped={conflict?.message} />}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
         {!readOnly && (
@@ -173,6 +173,7 @@ export function PlanEditor({ id }: { id: number }) {
       </Stack>
       {readOnly && <IssuedBanner record={{ recordType: 'plan', id }} revision={plan.revision} />}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
+      <SaveFailure state={saveState} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="general" label="Thông tin chung" />

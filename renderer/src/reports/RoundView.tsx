@@ -28,6 +28,7 @@ import { Notice, type NoticeState } from '../components/Notice';
 import { DateField } from '../components/DateField';
 import { EditDialog } from '../components/EditDialog';
 import { useDirty } from '../components/useDirty';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { PreviewDialog } from '../drafts/PreviewDialog';
 import { downloadFile, exportFile } from '../files';
 import { href } from '../router';
@@ -42,12 +43,15 @@ function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number;
   const [today] = useState(todayIso);
   const [date, setDate] = useState<string | null>(today);
   const dirty = useDirty({ tasks, date }, { tasks: loaded, date: today });
+  const invalid = useInvalidFields();
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
     api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then((t) => (setTasks(t), setLoaded(t)), (err: Error) => setFailure(err.message));
   }, [props.roundId, props.agency.agencyId]);
   const set = (i: number, patch: Partial<AgencyTasks[number]>) => setTasks(tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   async function save() {
+    if (invalid.first) return setFailure(`Chưa ghi — ${invalid.first}`);
+    if (!date) return setFailure('Chưa ghi — Ngày nhận báo cáo: hãy chọn ngày.');
     try {
       const entries = tasks.filter((t) => t.status).map((t) => ({ taskId: t.taskId, status: t.status!, result: t.result, evidence: t.evidence, difficulties: '', proposals: '' }));
       await api.saveManualSubmission({ roundId: props.roundId, agencyId: props.agency.agencyId, receivedDate: date ?? '', entries });
@@ -62,7 +66,7 @@ function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number;
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {failure && <Alert severity="error">{failure}</Alert>}
-          <DateField label="Ngày nhận báo cáo" value={date} onChange={setDate} />
+          <DateField label="Ngày nhận báo cáo" required value={date} onChange={setDate} onInvalid={(m) => invalid.report('Ngày nhận báo cáo', m)} />
           {tasks.map((t, i) => (
             <Paper key={t.taskId} variant="outlined" sx={{ p: 1.5 }}>
               <Typography variant="body2" gutterBottom>
