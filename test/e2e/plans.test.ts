@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
+import { typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -104,8 +105,7 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
 
     await page.getByRole('button', { name: 'Ghi số ban hành' }).click();
     await page.getByRole('spinbutton', { name: 'Số do Văn thư cấp' }).fill('12');
-    await page.getByRole('textbox', { name: 'Ngày ban hành' }).fill('05/03/2023');
-    await page.getByRole('textbox', { name: 'Ngày ban hành' }).blur();
+    await typeDate(page.getByRole('dialog'), 'Ngày ban hành', '05/03/2023');
     await page.getByRole('dialog').getByRole('button', { name: 'Ghi' }).click();
     await expect.poll(() => page.getByText('Đã ban hành: số 12/KH-UBND, ngày 05/03/2023').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);

@@ -8,10 +8,12 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { AGENCY_TIERS, AGENCY_TIER_IDS, type Agency, type AgencyInput } from '../../../shared/agencies';
+import { AGENCY_TIERS, AGENCY_TIER_IDS, AgencyInputSchema, type Agency, type AgencyInput } from '../../../shared/agencies';
+import { maxLengthOf } from '../../../shared/fields';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
 import { EditDialog } from '../components/EditDialog';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { useDirty } from '../components/useDirty';
 import { useInvalidFields } from '../components/useInvalidFields';
 import { fieldErrors, isDuplicate } from '../errors';
@@ -75,7 +77,8 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   }
 
   const text = (key: 'fullName' | 'shortName' | 'abbreviation' | 'email' | 'phone', label: string, hint: string, required = false) => (
-    <TextField
+    <LimitedTextField
+      max={maxLengthOf(AgencyInputSchema, key) ?? 1000}
       label={label}
       required={required}
       value={form[key]}

@@ -14,9 +14,11 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
-import type { Agency, AgencyGroup, AgencyGroupInput } from '../../../shared/agencies';
+import { AgencyGroupInputSchema, type Agency, type AgencyGroup, type AgencyGroupInput } from '../../../shared/agencies';
+import { maxLengthOf } from '../../../shared/fields';
 import { api } from '../api';
 import { EditDialog } from '../components/EditDialog';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { useDirty } from '../components/useDirty';
 import { fieldErrors } from '../errors';
 
@@ -41,7 +43,8 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {failure && <Alert severity="error">{failure}</Alert>}
-          <TextField
+          <LimitedTextField
+            max={maxLengthOf(AgencyGroupInputSchema, 'name') ?? 200}
             label="Tên nhóm (như in trong Nơi nhận)"
             required
             value={form.name}

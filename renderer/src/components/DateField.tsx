@@ -3,7 +3,7 @@ import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { viVN } from '@mui/x-date-pickers/locales';
 import { vi } from 'date-fns/locale/vi';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkVnDate, isIsoDate, localIsoDate } from '../../../shared/dates';
 
 const LOCALE_TEXT = viVN.components.MuiLocalizationProvider.defaultProps.localeText;
@@ -48,14 +48,24 @@ export function DateField(props: DateFieldProps) {
     setDate(toDate(props.value));
   }, [props.value]);
 
-  // The field's hidden input holds what is on screen, e.g. "31/02/2022" or "31/MM/YYYY".
-  useEffect(() => {
+  const current = useRef(date);
+  current.current = date;
+  const reported = useRef<string | null>(null);
+  // The field's hidden input holds what is on screen, e.g. "31/02/2022" or "31/MM/YYYY". The picker
+  // reports an impossible date once (every later one is "the same" invalid value), so what is
+  // typed after that is read again on each key.
+  const refresh = useCallback(() => {
     const typed = hidden.current?.value ?? '';
-    const checked = date !== null && Number.isNaN(date.getTime()) ? checkVnDate(typed) : null;
+    const d = current.current;
+    const checked = d !== null && Number.isNaN(d.getTime()) ? checkVnDate(typed) : null;
     const next = checked && 'error' in checked ? checked.error : null;
+    if (next === reported.current) return;
+    reported.current = next;
     setInvalid(next);
     latest.current.onInvalid?.(next, typed);
-  }, [date]);
+  }, []);
+  useEffect(refresh, [date, refresh]);
+  const refreshSoon = () => void setTimeout(refresh, 0);
 
   useEffect(() => () => latest.current.onInvalid?.(null, ''), []);
 
@@ -79,6 +89,9 @@ export function DateField(props: DateFieldProps) {
           textField: {
             required: props.required,
             inputRef: hidden,
+            onKeyUp: refreshSoon,
+            onBlur: refreshSoon,
+            onPaste: refreshSoon,
             error: Boolean(message),
             helperText: message ?? ' ',
             sx: props.width ? { width: props.width } : { minWidth: 190 },

@@ -10,12 +10,14 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
-import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
+import { DRAFT_KINDS, DraftInputSchema, type Draft, type DraftInput } from '../../../shared/drafts';
 import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { maxLengthOf } from '../../../shared/fields';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useAutosave } from '../components/useAutosave';
 import { IssuedBanner } from '../record/IssuedBanner';
@@ -179,7 +181,8 @@ export function DraftEditor({ id }: { id: number }) {
       {tab === 'content' && (
         <Stack spacing={2} sx={{ maxWidth: 1000 }}>
           <Stack direction="row" spacing={2}>
-            <TextField
+            <LimitedTextField
+              max={maxLengthOf(DraftInputSchema, 'title') ?? 500}
               disabled={readOnly}
               multiline
               label={draft.kind === 'cong-van' ? 'Trích yếu (sau "V/v")' : 'Trích yếu'}

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
-import { PLAN_GROUPINGS, planInput, type Plan, type PlanInput } from '../../../shared/plans';
+import { PLAN_GROUPINGS, PlanInputSchema, planInput, type Plan, type PlanInput } from '../../../shared/plans';
 import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
@@ -24,6 +24,8 @@ import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
 import { BodyEditor, type EditorBlock } from './BodyEditor';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { maxLengthOf } from '../../../shared/fields';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
@@ -183,7 +185,7 @@ export function PlanEditor({ id }: { id: number }) {
       </Tabs>
       {tab === 'general' && (
         <Stack spacing={2} sx={{ maxWidth: 900 }}>
-          <TextField disabled={readOnly} label="Trích yếu" multiline value={form.title} onChange={(e) => edit({ title: e.target.value })} />
+          <LimitedTextField max={maxLengthOf(PlanInputSchema, 'title') ?? 500} disabled={readOnly} label="Trích yếu" multiline value={form.title} onChange={(e) => edit({ title: e.target.value })} />
           <Stack direction="row" spacing={2}>
             <TextField select disabled={readOnly} label="Chỉ số" value={form.indexId ?? ''} onChange={(e) => edit({ indexId: e.target.value === '' ? null : Number(e.target.value) })}>
               <MenuItem value="">(không gắn chỉ số)</MenuItem>
@@ -197,7 +199,7 @@ export function PlanEditor({ id }: { id: number }) {
             <TextField disabled={readOnly} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
           </Stack>
-          <TextField disabled={readOnly} label="Tên phụ lục" multiline value={form.appendixTitle} onChange={(e) => edit({ appendixTitle: e.target.value })} />
+          <LimitedTextField max={maxLengthOf(PlanInputSchema, 'appendixTitle') ?? 500} disabled={readOnly} label="Tên phụ lục" multiline value={form.appendixTitle} onChange={(e) => edit({ appendixTitle: e.target.value })} />
           <TextField select disabled={readOnly} label="Nhóm các dòng của phụ lục" value={form.grouping} onChange={(e) => edit({ grouping: e.target.value as Form['grouping'] })}>
             {Object.entries(PLAN_GROUPINGS).map(([k, label]) => (
               <MenuItem key={k} value={k}>
