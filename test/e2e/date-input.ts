@@ -8,10 +8,8 @@ export const dateField = (scope: Page | Locator, label: string) =>
 /** Types "dd/mm/yyyy" into a date picker as a person would, replacing what was there. */
 export async function typeDate(scope: Page | Locator, label: string, text: string): Promise<void> {
   const field = dateField(scope, label);
-  await field.getByRole('spinbutton', { name: 'Ngày' }).click();
   const page = 'page' in scope ? scope.page() : scope;
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
+  // a clicked section is selected, and each section typed in full moves on to the next
   await field.getByRole('spinbutton', { name: 'Ngày' }).click();
   await page.keyboard.type(text);
   await page.keyboard.press('Tab');

@@ -1,0 +1,169 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency, AgencyGroup } from '../../shared/agencies';
+import type { Plan } from '../../shared/plans';
+import { VALID_PROFILE } from '../fixtures/profile';
+import { dateFieldText, typeDate } from './date-input';
+import { openSession, screenshot, type Session } from './harness';
+
+let session: Session;
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const r = await session.web.backend.dispatch(name, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data as T;
+}
+const agencies = () => call<Agency[]>('listAgencies', { query: '', tier: null, includeInactive: true });
+
+beforeAll(async () => {
+  session = await openSession();
+  await call('saveIssuer', VALID_PROFILE);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const confirm = () => session.page.getByRole('dialog', { name: 'Bỏ các thay đổi?' });
+const isOpen = (l: Locator) => l.isVisible();
+
+/** Escape and a click outside both ask first when something was typed; "Tiếp tục sửa" keeps it, "Bỏ thay đổi" closes. */
+async function checkAsksBeforeDiscarding(open: () => Promise<void>, dialog: Locator, field: Locator, typed: string, shot?: string) {
+  const { page } = session;
+  // unchanged: closes at once, nothing asked
+  await open();
+  await expect.poll(() => isOpen(dialog)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => isOpen(dialog)).toBe(false);
+  expect(await confirm().count()).toBe(0);
+  await open();
+  await page.mouse.click(8, 8);
+  await expect.poll(() => isOpen(dialog)).toBe(false);
+  expect(await confirm().count()).toBe(0);
+
+  await open();
+  await field.fill(typed);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => isOpen(confirm())).toBe(true);
+  if (shot) await screenshot(page, shot);
+  await confirm().getByRole('button', { name: 'Tiếp tục sửa' }).click();
+  await expect.poll(() => isOpen(confirm())).toBe(false);
+  expect(await isOpen(dialog)).toBe(true);
+  expect(await field.inputValue()).toBe(typed);
+
+  await page.mouse.click(8, 8);
+  await expect.poll(() => isOpen(confirm())).toBe(true);
+  await confirm().getByRole('button', { name: 'Tiếp tục sửa' }).click();
+  expect(await field.inputValue()).toBe(typed);
+  await page.mouse.click(8, 8);
+  await expect.poll(() => isOpen(confirm())).toBe(true);
+  await confirm().getByRole('button', { name: 'Bỏ thay đổi' }).click();
+  await expect.poll(() => isOpen(dialog)).toBe(false);
+  expect(await confirm().count()).toBe(0);
+}
+
+describe('never lose typed work (browser mode)', () => {
+  it('asks before an agency dialog with changes is closed by Escape or a click outside', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/co-quan`);
+    const dialog = page.getByRole('dialog', { name: 'Thêm cơ quan' });
+    await checkAsksBeforeDiscarding(
+      () => page.getByRole('button', { name: 'Thêm cơ quan' }).click(),
+      dialog,
+      dialog.getByRole('textbox', { name: 'Tên đầy đủ' }),
+      'Sở Tư pháp tỉnh Bắc Kạn',
+      'never-lose-confirm',
+    );
+    expect((await agencies()).map((a) => a.fullName)).not.toContain('Sở Tư pháp tỉnh Bắc Kạn');
+  });
+
+  it('asks before an agency group dialog with changes is closed', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/co-quan`);
+    await page.getByRole('tab', { name: 'Nhóm cơ quan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm nhóm cơ quan' });
+    await checkAsksBeforeDiscarding(
+      () => page.getByRole('button', { name: 'Thêm nhóm' }).click(),
+      dialog,
+      dialog.getByRole('textbox', { name: 'Tên nhóm (như in trong Nơi nhận)' }),
+      'Các sở, ban, ngành thuộc tỉnh',
+    );
+    expect(await call<AgencyGroup[]>('listAgencyGroups', {})).toEqual([]);
+  });
+
+  it('asks before an index component dialog with changes is closed', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/chi-so`);
+    await page.getByRole('tab', { name: 'Cấu trúc' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm thành phần' });
+    await checkAsksBeforeDiscarding(() => page.getByRole('button', { name: 'Thêm thành phần' }).click(), dialog, dialog.getByRole('textbox', { name: 'Tên' }), 'Thủ tục hành chính công');
+  });
+
+  it('keeps an impossible date as typed, shows the error beside it and refuses the save', async () => {
+    const { page } = session;
+    await call('saveAgency', {
+      agency: { fullName: 'Sở Xây dựng tỉnh Bắc Kạn', shortName: 'Sở Xây dựng', abbreviation: 'SXD', tier: 'so-ban-nganh', parentId: null, protocolOrder: 10, email: '', phone: '', validFrom: '2021-01-01', validTo: null, replacedById: null },
+      confirmDuplicate: false,
+    });
+    await page.goto(`${session.web.url}#/co-quan`);
+    await page.getByRole('button', { name: 'Sửa Sở Xây dựng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa thông tin cơ quan' });
+    expect(await dateFieldText(dialog, 'Hiệu lực từ')).toBe('01/01/2021');
+
+    await typeDate(dialog, 'Hiệu lực từ', '31/02/2022');
+    await expect.poll(() => dialog.getByText('Ngày không hợp lệ: 31/02/2022', { exact: true }).isVisible()).toBe(true);
+    expect(await dateFieldText(dialog, 'Hiệu lực từ')).toBe('31/02/2022');
+    await screenshot(page, 'never-lose-invalid-date');
+
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog.getByText('Chưa lưu — Hiệu lực từ: Ngày không hợp lệ: 31/02/2022').isVisible()).toBe(true);
+    expect(await dateFieldText(dialog, 'Hiệu lực từ')).toBe('31/02/2022');
+    expect((await agencies()).find((a) => a.shortName === 'Sở Xây dựng')?.validFrom).toBe('2021-01-01');
+
+    // the typed date counts as a change: Escape asks
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isOpen(confirm())).toBe(true);
+    await confirm().getByRole('button', { name: 'Tiếp tục sửa' }).click();
+
+    await typeDate(dialog, 'Hiệu lực từ', '28/02/2022');
+    await expect.poll(() => dialog.getByText('Ngày không hợp lệ: 31/02/2022', { exact: true }).count()).toBe(0);
+    expect(await dateFieldText(dialog, 'Hiệu lực từ')).toBe('28/02/2022');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByText('Đã lưu "Sở Xây dựng".').isVisible()).toBe(true);
+    expect((await agencies()).find((a) => a.shortName === 'Sở Xây dựng')?.validFrom).toBe('2022-02-28');
+  });
+
+  it('shows the counter of a field with a length limit and keeps text over the limit', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/co-quan`);
+    await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm cơ quan' });
+    await dialog.getByRole('textbox', { name: 'Tên viết gọn' }).fill('Sở Nội vụ');
+    expect(await dialog.getByLabel('Số ký tự: 9/150').isVisible()).toBe(true);
+    const long = 'Sở '.repeat(60);
+    await dialog.getByRole('textbox', { name: 'Tên viết gọn' }).fill(long);
+    expect(await dialog.getByRole('textbox', { name: 'Tên viết gọn' }).inputValue()).toBe(long);
+    expect(await dialog.getByText('Dài quá 30 ký tự (tối đa 150)').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+  });
+
+  it('clears the failed-save message once a later save succeeds and shows when it was saved', async () => {
+    const { page } = session;
+    const plan = await call<Plan>('createBlankPlan', { year: 2026 });
+    await page.goto(`${session.web.url}#/ke-hoach/${plan.id}`);
+    await page.getByRole('tab', { name: 'Thông tin chung' }).click();
+    const title = page.getByRole('textbox', { name: 'Trích yếu' });
+    const status = page.getByRole('status', { name: 'Trạng thái lưu' });
+    await title.fill('');
+    await expect.poll(() => status.innerText()).toBe('Có thay đổi chưa lưu');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^Chưa lưu: /);
+    const banner = page.getByRole('alert').filter({ hasText: /^Chưa lưu: / });
+    expect(await banner.isVisible()).toBe(true);
+    await screenshot(page, 'never-lose-save-failed');
+    expect((await call<Plan>('getPlan', { id: plan.id })).title).toBe(plan.title);
+
+    await title.fill('Kế hoạch cải cách hành chính năm 2026');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu lúc \d\d:\d\d:\d\d$/);
+    expect(await banner.count()).toBe(0);
+    await screenshot(page, 'never-lose-saved');
+    expect((await call<Plan>('getPlan', { id: plan.id })).title).toBe('Kế hoạch cải cách hành chính năm 2026');
+  });
+});
