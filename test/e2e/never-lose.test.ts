@@ -126,6 +126,18 @@ describe('never lose typed work (browser mode)', () => {
     await typeDate(dialog, 'Hiệu lực từ', '28/02/2022');
     await expect.poll(() => dialog.getByText('Ngày không hợp lệ: 31/02/2022', { exact: true }).count()).toBe(0);
     expect(await dateFieldText(dialog, 'Hiệu lực từ')).toBe('28/02/2022');
+    // the calendar, in Vietnamese; Escape closes only the calendar, not the dialog
+    await dialog.getByRole('button', { name: /^Chọn ngày/ }).first().click();
+    const calendar = page.getByRole('dialog').filter({ has: page.getByRole('grid') });
+    await expect.poll(() => calendar.isVisible()).toBe(true);
+    expect(await calendar.innerText()).toContain('Tháng Hai 2022');
+    expect(await calendar.getByRole('columnheader').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
+    await screenshot(page, 'never-lose-date-picker');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => calendar.count()).toBe(0);
+    expect(await confirm().count()).toBe(0);
+    expect(await isOpen(dialog)).toBe(true);
+
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã lưu "Sở Xây dựng".').isVisible()).toBe(true);
     expect((await agencies()).find((a) => a.shortName === 'Sở Xây dựng')?.validFrom).toBe('2022-02-28');

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkVnDate, isIsoDate, localIsoDate } from '../../../shared/dates';
 
 const LOCALE_TEXT = viVN.components.MuiLocalizationProvider.defaultProps.localeText;
+// the locale's one-letter names are T, T, T, T, T, T, C: Vietnamese calendars write T2…T7, CN
+const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
 
 function toDate(iso: string | null): Date | null {
   if (!iso) return null;
@@ -85,6 +87,7 @@ export function DateField(props: DateFieldProps) {
         value={date}
         onChange={change}
         format="dd/MM/yyyy"
+        dayOfWeekFormatter={(d) => WEEKDAYS[d.getDay()]!}
         slotProps={{
           textField: {
             required: props.required,
@@ -94,7 +97,7 @@ export function DateField(props: DateFieldProps) {
             onPaste: refreshSoon,
             error: Boolean(message),
             helperText: message ?? ' ',
-            sx: props.width ? { width: props.width } : { minWidth: 190 },
+            sx: { width: props.width ?? 220, flexShrink: 0 },
           },
           field: { clearable: true },
         }}

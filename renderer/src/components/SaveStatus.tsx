@@ -1,14 +1,30 @@
+import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import ErrorOutline from '@mui/icons-material/ErrorOutlined';
 import Alert from '@mui/material/Alert';
-import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
 import type { SxProps, Theme } from '@mui/material/styles';
+import Typography from '@mui/material/Typography';
 import { saveLine, type SaveState } from './saveState';
 
-const COLOR = { ok: 'success', pending: 'default', error: 'error' } as const;
+const LOOK = {
+  ok: { color: 'success.main', icon: <CheckCircleOutline fontSize="small" /> },
+  pending: { color: 'text.secondary', icon: <EditOutlined fontSize="small" /> },
+  error: { color: 'error.main', icon: <ErrorOutline fontSize="small" /> },
+} as const;
 
 /** The editor's save state, e.g. "Đã lưu lúc 09:41:07" or "Chưa lưu: <lý do>". */
 export function SaveStateLine(props: { state: SaveState; pending: boolean; stopped?: string }) {
   const line = saveLine(props.state, props.pending, props.stopped);
-  return <Chip role="status" aria-label="Trạng thái lưu" color={COLOR[line.tone]} variant={line.tone === 'ok' ? 'outlined' : 'filled'} label={line.text} />;
+  const look = LOOK[line.tone];
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: look.color, maxWidth: 420 }}>
+      {look.icon}
+      <Typography role="status" aria-label="Trạng thái lưu" variant="body2" noWrap title={line.text}>
+        {line.text}
+      </Typography>
+    </Stack>
+  );
 }
 
 /** The full reason of the last failed save; gone as soon as a later save succeeds. */
