@@ -126,6 +126,7 @@ describe('never lose typed work (browser mode)', () => {
     await typeDate(dialog, 'Hiệu lực từ', '28/02/2022');
     await expect.poll(() => dialog.getByText('Ngày không hợp lệ: 31/02/2022', { exact: true }).count()).toBe(0);
     expect(await dateFieldText(dialog, 'Hiệu lực từ')).toBe('28/02/2022');
+    expect(await dialog.getByText(/^Chưa lưu — /).count()).toBe(0);
     // the calendar, in Vietnamese; Escape closes only the calendar, not the dialog
     await dialog.getByRole('button', { name: /^Chọn ngày/ }).first().click();
     const calendar = page.getByRole('dialog').filter({ has: page.getByRole('grid') });

@@ -58,9 +58,12 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   const others = props.agencies.filter((a) => a.id !== form.id);
   const dirty = useDirty(form);
   const invalid = useInvalidFields();
+  // after a refused save, the refusal stays on screen only while the date is still wrong
+  const [tried, setTried] = useState(false);
 
   async function save(confirmDuplicate: boolean) {
-    if (invalid.first) return setFailure(`Chưa lưu — ${invalid.first}`);
+    setTried(true);
+    if (invalid.any) return;
     setSaving(true);
     setFailure(undefined);
     try {
@@ -93,6 +96,7 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
       <DialogTitle id="agency-dialog-title">{form.id ? 'Sửa thông tin cơ quan' : 'Thêm cơ quan'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
+          {tried && invalid.first && <Alert severity="error">{`Chưa lưu — ${invalid.first}`}</Alert>}
           {failure && (
             <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
               {failure}
