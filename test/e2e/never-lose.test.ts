@@ -144,6 +144,37 @@ describe('never lose typed work (browser mode)', () => {
     expect((await agencies()).find((a) => a.shortName === 'Sở Xây dựng')?.validFrom).toBe('2022-02-28');
   });
 
+  it('keeps an emptied or non-numeric number field as typed, with the error beside it, and refuses the save', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/co-quan`);
+    await page.getByRole('tab', { name: 'Nhóm cơ quan' }).click();
+    await page.getByRole('button', { name: 'Thêm nhóm' }).click();
+    const group = page.getByRole('dialog', { name: 'Thêm nhóm cơ quan' });
+    await group.getByRole('textbox', { name: 'Tên nhóm (như in trong Nơi nhận)' }).fill('Các huyện, thành phố');
+    await group.getByRole('spinbutton', { name: 'Thứ tự' }).fill('');
+    expect(await group.getByRole('spinbutton', { name: 'Thứ tự' }).inputValue()).toBe('');
+    expect(await group.getByText('Hãy nhập một số', { exact: true }).isVisible()).toBe(true);
+    await group.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => group.getByText('Chưa lưu — Thứ tự: Hãy nhập một số').isVisible()).toBe(true);
+    expect(await call<AgencyGroup[]>('listAgencyGroups', {})).toEqual([]);
+    await group.getByRole('button', { name: 'Hủy' }).click();
+
+    await page.goto(`${session.web.url}#/chi-so`);
+    await page.getByRole('tab', { name: 'Cấu trúc' }).click();
+    await page.getByRole('button', { name: 'Thêm thành phần' }).click();
+    const component = page.getByRole('dialog', { name: 'Thêm thành phần' });
+    await component.getByRole('textbox', { name: 'Số thứ tự' }).fill('9');
+    await component.getByRole('textbox', { name: 'Tên' }).fill('Thành phần thử nghiệm');
+    await component.getByRole('textbox', { name: 'Điểm tối đa' }).fill('mười');
+    expect(await component.getByText('Không phải số: mười').isVisible()).toBe(true);
+    await component.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => component.getByText(/^Chưa lưu: Điểm tối đa và Trọng số phải là số/).isVisible()).toBe(true);
+    expect(await component.getByRole('textbox', { name: 'Điểm tối đa' }).inputValue()).toBe('mười');
+    const indices = await call<{ components: { name: string }[] }[]>('listIndices', {});
+    expect(indices.flatMap((i) => i.components.map((c) => c.name))).not.toContain('Thành phần thử nghiệm');
+    await component.getByRole('button', { name: 'Hủy' }).click();
+  });
+
   it('shows the counter of a field with a length limit and keeps text over the limit', async () => {
     const { page } = session;
     await page.goto(`${session.web.url}#/co-quan`);

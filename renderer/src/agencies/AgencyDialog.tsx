@@ -13,6 +13,7 @@ import { maxLengthOf } from '../../../shared/fields';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
 import { EditDialog } from '../components/EditDialog';
+import { IntegerField } from '../components/IntegerField';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { useDirty } from '../components/useDirty';
 import { useInvalidFields } from '../components/useInvalidFields';
@@ -133,11 +134,12 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
+            <IntegerField
               label="Thứ tự trong Nơi nhận"
-              type="number"
+              required
               value={form.protocolOrder}
-              onChange={(e) => set({ protocolOrder: Number(e.target.value) })}
+              onChange={(n) => n !== null && set({ protocolOrder: n })}
+              onInvalid={(m) => invalid.report('Thứ tự trong Nơi nhận', m)}
               error={Boolean(errors.protocolOrder)}
               helperText={errors.protocolOrder ?? 'Số nhỏ đứng trước'}
             />

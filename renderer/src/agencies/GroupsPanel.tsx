@@ -18,6 +18,8 @@ import { AgencyGroupInputSchema, type Agency, type AgencyGroup, type AgencyGroup
 import { maxLengthOf } from '../../../shared/fields';
 import { api } from '../api';
 import { EditDialog } from '../components/EditDialog';
+import { IntegerField } from '../components/IntegerField';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { useDirty } from '../components/useDirty';
 import { fieldErrors } from '../errors';
@@ -28,7 +30,9 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
   const [failure, setFailure] = useState<string>();
   const members = props.agencies.filter((a) => form.memberIds.includes(a.id));
   const dirty = useDirty(form);
+  const invalid = useInvalidFields();
   async function save() {
+    if (invalid.first) return setFailure(`Chưa lưu — ${invalid.first}`);
     try {
       await api.saveAgencyGroup(form);
       props.onSaved();
@@ -52,7 +56,7 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
             error={Boolean(errors.name)}
             helperText={errors.name ?? 'Ví dụ: Các sở, ban, ngành thuộc tỉnh'}
           />
-          <TextField label="Thứ tự" type="number" value={form.protocolOrder} onChange={(e) => setForm({ ...form, protocolOrder: Number(e.target.value) })} />
+          <IntegerField label="Thứ tự" required value={form.protocolOrder} onChange={(n) => n !== null && setForm({ ...form, protocolOrder: n })} onInvalid={(m) => invalid.report('Thứ tự', m)} />
           <Autocomplete
             multiple
             options={props.agencies.filter((a) => a.active)}

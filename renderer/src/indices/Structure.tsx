@@ -18,6 +18,8 @@ import { useState } from 'react';
 import { formatScore, parseScore, type IndexComponent, type IndexDefinition } from '../../../shared/indices';
 import { api } from '../api';
 import { EditDialog } from '../components/EditDialog';
+import { IntegerField } from '../components/IntegerField';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { useDirty } from '../components/useDirty';
 
 type Draft = Omit<IndexComponent, 'id' | 'maxScore' | 'weight' | 'revision'> & { id?: number; revision?: number; maxScore: string; weight: string };
@@ -28,10 +30,12 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
   const [opened, setOpened] = useState<Draft>();
   const [failure, setFailure] = useState<string>();
   const dirty = useDirty(draft, opened);
+  const invalid = useInvalidFields();
   // a score that is not a number is shown beside its field and refuses the save, never saved as empty
   const scoreError = (s: string) => (Number.isNaN(parseScore(s)) ? `Không phải số: ${s.trim()}` : undefined);
   async function save() {
     if (!draft) return;
+    if (invalid.first) return setFailure(`Chưa lưu — ${invalid.first}`);
     if (scoreError(draft.maxScore) || scoreError(draft.weight)) return setFailure('Chưa lưu: Điểm tối đa và Trọng số phải là số (ví dụ: 10 hoặc 2,5).');
     try {
       const { maxScore, weight, ...rest } = draft;
@@ -137,12 +141,12 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
                 />
               </Stack>
               <Stack direction="row" spacing={2}>
-                <TextField label="Từ năm" type="number" value={draft.firstYear} onChange={(e) => setDraft({ ...draft, firstYear: Number(e.target.value) })} />
-                <TextField
+                <IntegerField label="Từ năm" required value={draft.firstYear} onChange={(n) => n !== null && setDraft({ ...draft, firstYear: n })} onInvalid={(m) => invalid.report('Từ năm', m)} />
+                <IntegerField
                   label="Đến năm (để trống nếu còn dùng)"
-                  type="number"
-                  value={draft.lastYear ?? ''}
-                  onChange={(e) => setDraft({ ...draft, lastYear: e.target.value === '' ? null : Number(e.target.value) })}
+                  value={draft.lastYear}
+                  onChange={(lastYear) => setDraft({ ...draft, lastYear })}
+                  onInvalid={(m) => invalid.report('Đến năm', m)}
                 />
               </Stack>
               <FormControlLabel control={<Checkbox checked={draft.confirmed} onChange={(e) => setDraft({ ...draft, confirmed: e.target.checked })} />} label="Đã đối chiếu với văn bản công bố" />
