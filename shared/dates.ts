@@ -39,6 +39,16 @@ export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
+/**
+ * The local calendar day of a stored moment: an ISO timestamp ("2026-12-01T23:30:00.000Z" is
+ * 2 December in Việt Nam) or a plain date, kept as it is. '' when it cannot be read.
+ */
+export function localDayOf(stamp: string): string {
+  if (ISO.test(stamp)) return stamp;
+  const d = new Date(stamp);
+  return Number.isNaN(d.getTime()) ? '' : localIsoDate(d);
+}
+
 /** Today on this computer's calendar, "yyyy-mm-dd". */
 export function todayIso(): string {
   return localIsoDate(new Date());

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { formatVnDate } from '../../shared/dates';
+import { formatVnDate, localDayOf } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type SubmissionImportFile, type TaskStatus } from '../../shared/reports';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../shared/text';
@@ -153,7 +153,7 @@ export async function importReportForms(
   const { round, byAgency } = await roundAssignments(db, input.roundId);
   const results: SubmissionImportFile[] = [];
   const receivedAt = input.receivedAt ?? new Date().toISOString();
-  const onTime = receivedAt.slice(0, 10) <= round.dueDate;
+  const onTime = localDayOf(receivedAt) <= round.dueDate;
 
   for (const file of input.files) {
     const report: SubmissionImportFile = { fileName: file.fileName, agency: null, errors: [], rows: [], onTime: null, replaces: false, applied: false };

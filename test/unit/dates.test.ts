@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backupDay } from '../../electron/services/backups';
-import { checkVnDate, formatVnDate, localIsoDate, parseVnDate, todayIso } from '../../shared/dates';
+import { checkVnDate, formatVnDate, localDayOf, localIsoDate, parseVnDate, todayIso } from '../../shared/dates';
 
 // Node reads TZ when it changes, so every Date below is seen from Việt Nam (UTC+7).
 beforeAll(() => {
@@ -26,6 +26,16 @@ describe('today is the local day', () => {
     vi.setSystemTime(new Date('2027-01-01T00:00:01+07:00'));
     expect(todayIso()).toBe('2027-01-01');
     expect(localIsoDate(new Date(2024, 1, 29, 6, 30))).toBe('2024-02-29');
+  });
+});
+
+describe('the day of a stored moment is its local day', () => {
+  it('reads a UTC timestamp of 06:30 in Hà Nội as that day, and keeps plain dates', () => {
+    expect(localDayOf('2026-12-01T23:30:00.000Z')).toBe('2026-12-02');
+    expect(localDayOf('2026-12-02T16:59:59.000Z')).toBe('2026-12-02');
+    expect(localDayOf('2026-12-02T17:00:00.000Z')).toBe('2026-12-03');
+    expect(localDayOf('2024-03-05')).toBe('2024-03-05');
+    expect(localDayOf('không phải ngày')).toBe('');
   });
 });
 

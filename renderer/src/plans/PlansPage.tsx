@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { formatVnDate } from '../../../shared/dates';
+import { formatVnDate, localDayOf } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
 import type { PlanSummary } from '../../../shared/plans';
 import { api } from '../api';
@@ -77,7 +77,7 @@ export function PlansPage() {
                 <TableCell>
                   {p.status === 'issued' ? <Chip size="small" color="success" label={`Số ${p.number}, ${formatVnDate(p.issuedDate)}`} /> : <Chip size="small" label="Dự thảo" />}
                 </TableCell>
-                <TableCell>{formatVnDate(p.updatedAt.slice(0, 10))}</TableCell>
+                <TableCell>{formatVnDate(localDayOf(p.updatedAt))}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -20,7 +20,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
-import { formatVnDate, todayIso } from '../../../shared/dates';
+import { formatVnDate, localDayOf, todayIso } from '../../../shared/dates';
 import { savedToFolderMessage, type FileContent } from '../../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type ReportTexts, type Round, type TaskStatus, type Tracking } from '../../../shared/reports';
 import { api } from '../api';
@@ -219,7 +219,7 @@ export function RoundView({ id }: { id: number }) {
                   <TableRow key={a.agencyId}>
                     <TableCell>{a.name}</TableCell>
                     <TableCell align="right">{a.tasks}</TableCell>
-                    <TableCell>{a.submittedAt ? formatVnDate(a.submittedAt.slice(0, 10)) : ''}</TableCell>
+                    <TableCell>{a.submittedAt ? formatVnDate(localDayOf(a.submittedAt)) : ''}</TableCell>
                     <TableCell>
                       {a.submittedAt === null ? <Chip size="small" color="error" label="Chưa gửi" /> : a.onTime ? <Chip size="small" color="success" label="Đúng hạn" /> : <Chip size="small" color="warning" label="Quá hạn" />}
                       {a.submissions > 1 && <Typography variant="caption"> (gửi {a.submissions} lần)</Typography>}
