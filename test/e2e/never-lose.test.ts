@@ -201,12 +201,15 @@ describe('never lose typed work (browser mode)', () => {
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^Chưa lưu: /);
     const banner = page.getByRole('alert').filter({ hasText: /^Chưa lưu: / });
     expect(await banner.isVisible()).toBe(true);
+    // and beside the field that was refused
+    expect(await page.locator('#' + (await title.getAttribute('aria-describedby'))).innerText()).toContain('không được để trống');
     await screenshot(page, 'never-lose-save-failed');
     expect((await call<Plan>('getPlan', { id: plan.id })).title).toBe(plan.title);
 
     await title.fill('Kế hoạch cải cách hành chính năm 2026');
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu lúc \d\d:\d\d:\d\d$/);
     expect(await banner.count()).toBe(0);
+    expect(await page.getByText('không được để trống').count()).toBe(0);
     await screenshot(page, 'never-lose-saved');
     expect((await call<Plan>('getPlan', { id: plan.id })).title).toBe('Kế hoạch cải cách hành chính năm 2026');
   });

@@ -17,7 +17,7 @@ describe('the save state line tells the truth', () => {
   });
 
   it('keeps saying why the last save failed, even while changes wait, until a save succeeds', () => {
-    const failed = { kind: 'failed', reason: 'Dữ liệu chưa hợp lệ:\n- Trích yếu: không được để trống' } as const;
+    const failed = { kind: 'failed', reason: 'Dữ liệu chưa hợp lệ:\n- Trích yếu: không được để trống', fields: { title: 'không được để trống' } } as const;
     expect(saveLine(failed, true)).toEqual({ text: 'Chưa lưu: Dữ liệu chưa hợp lệ:', tone: 'error' });
     expect(saveLine(failed, false).tone).toBe('error');
     expect(saveLine({ kind: 'saved', at: '06:31:00' }, false).text).toBe('Đã lưu lúc 06:31:00');

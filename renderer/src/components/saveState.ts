@@ -3,7 +3,8 @@ export type SaveState =
   | { kind: 'untouched' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'failed'; reason: string };
+  /** `fields`: the refused fields by path ("title", "tasks.3.content"), for the inputs to show beside them. */
+  | { kind: 'failed'; reason: string; fields: Record<string, string> };
 
 export interface SaveLine {
   text: string;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { isStale } from '../../../shared/api';
 import { formatClock } from '../../../shared/dates';
+import { fieldErrors } from '../errors';
 import type { SaveState } from './saveState';
 import type { ConflictState } from './ConflictBanner';
 
@@ -59,7 +60,7 @@ export function useAutosave(options: AutosaveOptions) {
           setConflict({ message: reason });
           setState(before);
         } else {
-          setState({ kind: 'failed', reason });
+          setState({ kind: 'failed', reason, fields: fieldErrors(err) });
           o.onError?.(reason);
         }
         return false;
@@ -77,5 +78,7 @@ export function useAutosave(options: AutosaveOptions) {
     // `changes` is a fixed-length list of what is on screen
   }, [pending, conflict, save, ...changes]);
 
-  return { conflict, setConflict, savedAt, state, save };
+  /** The message of the last failed save for one field, until a later save succeeds. */
+  const fieldError = (path: string): string | undefined => (state.kind === 'failed' ? state.fields[path] : undefined);
+  return { conflict, setConflict, savedAt, state, fieldError, save };
 }

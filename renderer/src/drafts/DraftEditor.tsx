@@ -53,7 +53,7 @@ export function DraftEditor({ id }: { id: number }) {
   const formRef = useRef(form);
   formRef.current = form;
   const revision = useRef(0);
-  const { conflict, setConflict, state: saveState, save } = useAutosave({
+  const { conflict, setConflict, state: saveState, fieldError, save } = useAutosave({
     revision,
     async persist(based) {
       const current = formRef.current;
@@ -188,6 +188,8 @@ export function DraftEditor({ id }: { id: number }) {
               label={draft.kind === 'cong-van' ? 'Trích yếu (sau "V/v")' : 'Trích yếu'}
               value={form.title}
               onChange={(e) => edit({ title: e.target.value })}
+              error={Boolean(fieldError('title'))}
+              helperText={fieldError('title')}
             />
             <TextField disabled={readOnly} sx={{ width: 150 }} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />

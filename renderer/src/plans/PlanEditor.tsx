@@ -55,7 +55,7 @@ export function PlanEditor({ id }: { id: number }) {
   // Autosave: saved tasks keep their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
   const latest = useRef({ form, tasks });
   latest.current = { form, tasks };
-  const { conflict, setConflict, state: saveState, save } = useAutosave({
+  const { conflict, setConflict, state: saveState, fieldError, save } = useAutosave({
     revision,
     async persist(based) {
       const { form: f, tasks: snapshot } = latest.current;
@@ -185,7 +185,7 @@ export function PlanEditor({ id }: { id: number }) {
       </Tabs>
       {tab === 'general' && (
         <Stack spacing={2} sx={{ maxWidth: 900 }}>
-          <LimitedTextField max={maxLengthOf(PlanInputSchema, 'title') ?? 500} disabled={readOnly} label="Trích yếu" multiline value={form.title} onChange={(e) => edit({ title: e.target.value })} />
+          <LimitedTextField max={maxLengthOf(PlanInputSchema, 'title') ?? 500} disabled={readOnly} label="Trích yếu" multiline value={form.title} onChange={(e) => edit({ title: e.target.value })} error={Boolean(fieldError('title'))} helperText={fieldError('title')} />
           <Stack direction="row" spacing={2}>
             <TextField select disabled={readOnly} label="Chỉ số" value={form.indexId ?? ''} onChange={(e) => edit({ indexId: e.target.value === '' ? null : Number(e.target.value) })}>
               <MenuItem value="">(không gắn chỉ số)</MenuItem>
