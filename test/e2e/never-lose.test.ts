@@ -144,6 +144,25 @@ describe('never lose typed work (browser mode)', () => {
     expect((await agencies()).find((a) => a.shortName === 'Sở Xây dựng')?.validFrom).toBe('2022-02-28');
   });
 
+  it('refuses to add a report round with an impossible date, keeping what was typed', async () => {
+    const { page } = session;
+    await call<Plan>('createBlankPlan', { year: 2022 });
+    await page.goto(`${session.web.url}#/bao-cao`);
+    await expect.poll(() => page.getByRole('button', { name: 'Thêm', exact: true }).isVisible()).toBe(true);
+    await typeDate(page, 'Hạn gửi', '31/02/2022');
+    await expect.poll(() => page.getByText('Ngày không hợp lệ: 31/02/2022', { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await expect.poll(() => page.getByText('Chưa thêm kỳ báo cáo — Hạn gửi: Ngày không hợp lệ: 31/02/2022').isVisible()).toBe(true);
+    expect(await dateFieldText(page, 'Hạn gửi')).toBe('31/02/2022');
+    for (const p of await call<{ id: number }[]>('listPlans', {})) expect(await call<unknown[]>('listRounds', { planId: p.id })).toEqual([]);
+
+    await typeDate(page, 'Hạn gửi', '28/02/2022');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/bao-cao\/\d+$/);
+    const rounds = (await Promise.all((await call<{ id: number }[]>('listPlans', {})).map((p) => call<{ dueDate: string }[]>('listRounds', { planId: p.id })))).flat();
+    expect(rounds.map((r) => r.dueDate)).toEqual(['2022-02-28']);
+  });
+
   it('keeps an emptied or non-numeric number field as typed, with the error beside it, and refuses the save', async () => {
     const { page } = session;
     await page.goto(`${session.web.url}#/co-quan`);
