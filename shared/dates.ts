@@ -21,6 +21,44 @@ export function parseVnDate(input: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * What a person typed in a date field: empty, a real date (ISO), or an error naming what was typed.
+ * "31/02/2022" is an error, never rounded to another day.
+ */
+export function checkVnDate(input: string): { iso: string | null } | { error: string } {
+  const text = input.trim();
+  if (text === '') return { iso: null };
+  const iso = parseVnDate(text);
+  return iso ? { iso } : { error: `Ngày không hợp lệ: ${text}` };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar day of `d` as "yyyy-mm-dd" (toISOString() would give the UTC day: yesterday before 07:00 in Việt Nam). */
+export function localIsoDate(d: Date = new Date()): string {
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/**
+ * The local calendar day of a stored moment: an ISO timestamp ("2026-12-01T23:30:00.000Z" is
+ * 2 December in Việt Nam) or a plain date, kept as it is. '' when it cannot be read.
+ */
+export function localDayOf(stamp: string): string {
+  if (ISO.test(stamp)) return stamp;
+  const d = new Date(stamp);
+  return Number.isNaN(d.getTime()) ? '' : localIsoDate(d);
+}
+
+/** Today on this computer's calendar, "yyyy-mm-dd". */
+export function todayIso(): string {
+  return localIsoDate(new Date());
+}
+
+/** The local clock time of `d`: "06:30:05". */
+export function formatClock(d: Date): string {
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 /** "2024-03-05" → "05/03/2024". */
 export function formatVnDate(iso: string | null | undefined): string {
   const m = iso ? ISO.exec(iso) : null;
@@ -31,7 +69,6 @@ export function formatVnDate(iso: string | null | undefined): string {
 export function formatVnDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
@@ -39,11 +76,6 @@ export function formatVnDateTime(iso: string): string {
 export function isoDateParts(iso: string): { year: number; month: number; day: number } {
   const [year, month, day] = iso.split('-').map(Number);
   return { year: year!, month: month!, day: day! };
-}
-
-/** The calendar day in the computer's own time zone, ISO ("yyyy-mm-dd"); toISOString() would give UTC, the day before until 07:00 in Việt Nam. */
-export function localIsoDate(d: Date = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** "2026-12-30" + 7 → "2027-01-06". */

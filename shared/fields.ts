@@ -23,3 +23,13 @@ export const codeText = (max: number) => textLine(max).regex(CODE_PATTERN, CODE_
 /** A code that may be left empty. */
 export const optionalCode = (max: number) =>
   textLine(max).refine((s) => s === '' || CODE_PATTERN.test(s), { message: CODE_HINT });
+
+/**
+ * The length limit a schema sets on one text field (for the counter beside it), so the limit has
+ * one home: the schema that refuses the save.
+ */
+export function maxLengthOf(schema: { shape: Record<string, unknown> }, key: string): number | undefined {
+  let field = schema.shape[key] as { maxLength?: number | null; unwrap?: () => unknown } | undefined;
+  while (field && field.maxLength === undefined && typeof field.unwrap === 'function') field = field.unwrap() as typeof field;
+  return field?.maxLength ?? undefined;
+}

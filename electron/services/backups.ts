@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ApiError } from '../../shared/api';
+import { localIsoDate } from '../../shared/dates';
 import type { AppDatabase } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { ServiceError } from './errors';
@@ -41,10 +42,9 @@ const AUTO_NAME = /^noivu-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 const SAFETY_NAME = /^noivu-truoc-khi-khoi-phuc-.+\.sqlite$/;
 const UNCHANGED = 'Dữ liệu hiện tại không bị thay đổi.';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** Local calendar day, as in the file names: 2026-11-25. */
 export function backupDay(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localIsoDate(d);
 }
 
 export function autoBackupName(d: Date): string {

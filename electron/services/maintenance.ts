@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { BackupKeepSchema, DEFAULT_BACKUP_KEEP } from '../../shared/backups';
+import { todayIso } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import type { AppDatabase } from '../db/connection';
 import type { Database } from '../db/schema';
@@ -42,7 +43,7 @@ export function backupsOverview(backupDir: string): { folder: string; backups: B
 
 /** "Sao lưu": to a file the user picks in the desktop app; in a browser the copy is downloaded. */
 export async function makeBackup(database: AppDatabase, desktop: DesktopPort | undefined): Promise<{ path: string | null; file: FileContent | null }> {
-  const day = new Date().toISOString().slice(0, 10);
+  const day = todayIso();
   const name = `noivu-sao-luu-${day}.sqlite`;
   if (desktop) {
     const target = await desktop.chooseSavePath(name);

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { formatVnDate, localIsoDate } from '../../shared/dates';
+import { formatVnDate, localDayOf, localIsoDate } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type AcceptedExtra, type SubmissionImportFile, type TaskStatus } from '../../shared/reports';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../shared/text';
@@ -83,7 +83,7 @@ interface FileInput {
  */
 export async function importReportForms(db: Kysely<Database>, input: FileInput): Promise<SubmissionImportFile[]> {
   const { round, byAgency } = await roundAssignments(db, input.roundId);
-  const receivedDate = input.receivedAt?.slice(0, 10) ?? input.receivedDate ?? localIsoDate();
+  const receivedDate = (input.receivedAt ? localDayOf(input.receivedAt) : undefined) ?? input.receivedDate ?? localIsoDate();
   assertReceivedNotFuture(receivedDate);
   const receivedAt = input.receivedAt ?? `${receivedDate}T00:00:00.000Z`;
   const onTime = receivedDate <= round.dueDate;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { formatVnDate } from '../../shared/dates';
+import { formatVnDate, localDayOf } from '../../shared/dates';
 import type { Block, DocumentModelInput } from '../../shared/document/model';
 import type { FileContent } from '../../shared/files';
 import { ON_TIME_CATEGORIES, ON_TIME_CATEGORY_IDS, onTimeCategory, type OnTimeCategory } from '../../shared/on-time';
@@ -40,7 +40,7 @@ async function reportTables(db: Kysely<Database>, roundId: number) {
   const compliance = tracking.agencies.map((a, i) => [
     String(i + 1),
     a.name,
-    a.submittedAt ? formatVnDate(a.submittedAt.slice(0, 10)) : '',
+    a.submittedAt ? formatVnDate(localDayOf(a.submittedAt)) : '',
     a.submittedAt === null ? 'Chưa gửi' : a.onTime ? 'Đúng hạn' : 'Quá hạn',
   ]);
   return { round, plan, tracking, answers, results, compliance };

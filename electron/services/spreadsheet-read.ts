@@ -7,6 +7,7 @@ import { checkedXlsx, SPREADSHEET_LIMITS, type ReadLimits } from './xlsx-safe-re
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
+  // ExcelJS gives a cell's date as midnight UTC of that day, so the UTC day is the day in the cell
   if (value instanceof Date) return formatVnDate(value.toISOString().slice(0, 10));
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');

@@ -40,7 +40,7 @@ describe('two tabs editing the same record (browser mode)', () => {
     await expect.poll(() => titleB.inputValue()).toBe('Kế hoạch mới');
 
     await titleA.fill('Kế hoạch cải cách hành chính năm 2025 (cửa sổ A)');
-    await expect.poll(() => tabA.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => tabA.getByText(/Đã lưu lúc/).isVisible(), { timeout: 15_000 }).toBe(true);
 
     const typedInB = 'Kế hoạch nâng cao Chỉ số PAR INDEX năm 2025 (cửa sổ B, chưa lưu)';
     await titleB.fill(typedInB);
@@ -72,7 +72,7 @@ describe('two tabs editing the same record (browser mode)', () => {
     await expect.poll(() => titleB.inputValue()).toBe('…');
 
     await titleA.fill('đôn đốc báo cáo công tác cải cách hành chính quý I');
-    await expect.poll(() => tabA.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => tabA.getByText(/Đã lưu lúc/).isVisible(), { timeout: 15_000 }).toBe(true);
     await titleB.fill('tăng cường kỷ luật, kỷ cương hành chính');
     await expect.poll(() => banner(tabB).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await banner(tabB).innerText()).toContain('Công văn "V/v đôn đốc báo cáo công tác cải cách hành chính quý I" vừa được thay đổi ở cửa sổ khác');

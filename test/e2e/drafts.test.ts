@@ -88,7 +88,7 @@ describe('Công văn and Chỉ thị editors (browser mode)', () => {
     expect(lists.ok && (lists.data as { lines: unknown[] }[])[0]!.lines).toHaveLength(2);
     await screenshot(page, 'cong-van-distribution');
     // autosave
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
 
     await page.getByRole('button', { name: 'Xem trước' }).click();
     const preview = page.getByTestId('docx-preview');

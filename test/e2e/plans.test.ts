@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
+import { typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -76,7 +77,7 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     await expect.poll(() => rows.nth(2).innerText()).toContain('Văn phòng UBND tỉnh');
     await screenshot(page, 'plan-tasks');
     // autosave keeps the draft without pressing "Lưu"
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
     const planId = Number(page.url().split('/').pop());
     const stored = await session.web.backend.dispatch('getPlan', { id: planId });
     expect(stored.ok && (stored.data as { tasks: { content: string }[] }).tasks.map((t) => t.content.slice(0, 20))).toEqual([
@@ -104,8 +105,7 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
 
     await page.getByRole('button', { name: 'Ghi số ban hành' }).click();
     await page.getByRole('spinbutton', { name: 'Số do Văn thư cấp' }).fill('12');
-    await page.getByRole('textbox', { name: 'Ngày ban hành' }).fill('05/03/2023');
-    await page.getByRole('textbox', { name: 'Ngày ban hành' }).blur();
+    await typeDate(page.getByRole('dialog'), 'Ngày ban hành', '05/03/2023');
     await page.getByRole('dialog').getByRole('button', { name: 'Ghi' }).click();
     await expect.poll(() => page.getByText('Đã ban hành: số 12/KH-UBND, ngày 05/03/2023').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);

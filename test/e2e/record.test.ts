@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/drafts';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { SIGNABLE_CONG_VAN } from '../fixtures/documents';
+import { typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -41,8 +42,7 @@ async function issueIn(page: Page, number: string, date: string) {
   await page.getByRole('button', { name: 'Ghi số ban hành' }).click();
   const dialog = page.getByRole('dialog');
   await expect.poll(() => dialog.getByText(/Sổ “Công văn”/).isVisible()).toBe(true);
-  await dialog.getByRole('textbox', { name: 'Ngày ban hành' }).fill(date);
-  await dialog.getByRole('textbox', { name: 'Ngày ban hành' }).blur();
+  await typeDate(dialog, 'Ngày ban hành', date);
   await dialog.getByRole('spinbutton', { name: 'Số do Văn thư cấp' }).fill(number);
 }
 
@@ -140,7 +140,7 @@ describe('the record of issued documents (browser mode)', () => {
 
     const typed = await createFromMenu();
     await page.getByRole('textbox', { name: 'Trích yếu (sau "V/v")', exact: true }).fill('góp ý dự thảo');
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByRole('link', { name: '← Danh sách' }).click();
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/#\/cong-van$/);
     expect(await exists(typed)).toBe(true);

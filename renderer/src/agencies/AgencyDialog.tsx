@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -9,9 +8,15 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { AGENCY_TIERS, AGENCY_TIER_IDS, type Agency, type AgencyInput } from '../../../shared/agencies';
+import { AGENCY_TIERS, AGENCY_TIER_IDS, AgencyInputSchema, type Agency, type AgencyInput } from '../../../shared/agencies';
+import { maxLengthOf } from '../../../shared/fields';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { EditDialog } from '../components/EditDialog';
+import { IntegerField } from '../components/IntegerField';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { useDirty } from '../components/useDirty';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { fieldErrors, isDuplicate } from '../errors';
 
 export const NEW_AGENCY: AgencyInput = {
@@ -52,8 +57,14 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<AgencyInput>) => setForm((f) => ({ ...f, ...patch }));
   const others = props.agencies.filter((a) => a.id !== form.id);
+  const dirty = useDirty(form);
+  const invalid = useInvalidFields();
+  // after a refused save, the refusal stays on screen only while the date is still wrong
+  const [tried, setTried] = useState(false);
 
   async function save(confirmDuplicate: boolean) {
+    setTried(true);
+    if (invalid.any) return;
     setSaving(true);
     setFailure(undefined);
     try {
@@ -70,7 +81,8 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   }
 
   const text = (key: 'fullName' | 'shortName' | 'abbreviation' | 'email' | 'phone', label: string, hint: string, required = false) => (
-    <TextField
+    <LimitedTextField
+      max={maxLengthOf(AgencyInputSchema, key) ?? 1000}
       label={label}
       required={required}
       value={form[key]}
@@ -81,10 +93,11 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
   );
 
   return (
-    <Dialog open onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="agency-dialog-title">
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="agency-dialog-title">
       <DialogTitle id="agency-dialog-title">{form.id ? 'Sửa thông tin cơ quan' : 'Thêm cơ quan'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
+          {tried && invalid.first && <Alert severity="error">{`Chưa lưu — ${invalid.first}`}</Alert>}
           {failure && (
             <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
               {failure}
@@ -121,11 +134,12 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
+            <IntegerField
               label="Thứ tự trong Nơi nhận"
-              type="number"
+              required
               value={form.protocolOrder}
-              onChange={(e) => set({ protocolOrder: Number(e.target.value) })}
+              onChange={(n) => n !== null && set({ protocolOrder: n })}
+              onInvalid={(m) => invalid.report('Thứ tự trong Nơi nhận', m)}
               error={Boolean(errors.protocolOrder)}
               helperText={errors.protocolOrder ?? 'Số nhỏ đứng trước'}
             />
@@ -136,8 +150,8 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
             {text('phone', 'Điện thoại', ' ')}
           </Stack>
           <Stack direction="row" spacing={2}>
-            <DateField label="Hiệu lực từ" value={form.validFrom} onChange={(validFrom) => set({ validFrom })} error={errors.validFrom} />
-            <DateField label="Hiệu lực đến" value={form.validTo} onChange={(validTo) => set({ validTo })} error={errors.validTo} />
+            <DateField label="Hiệu lực từ" value={form.validFrom} onChange={(validFrom) => set({ validFrom })} onInvalid={(m) => invalid.report('Hiệu lực từ', m)} error={errors.validFrom} />
+            <DateField label="Hiệu lực đến" value={form.validTo} onChange={(validTo) => set({ validTo })} onInvalid={(m) => invalid.report('Hiệu lực đến', m)} error={errors.validTo} />
           </Stack>
           <AgencyPicker
             label="Được thay thế bởi (sau sáp nhập)"
@@ -154,6 +168,6 @@ export function AgencyDialog(props: { initial: AgencyInput; agencies: Agency[]; 
           Lưu
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

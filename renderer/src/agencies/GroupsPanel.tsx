@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -15,8 +14,14 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
-import type { Agency, AgencyGroup, AgencyGroupInput } from '../../../shared/agencies';
+import { AgencyGroupInputSchema, type Agency, type AgencyGroup, type AgencyGroupInput } from '../../../shared/agencies';
+import { maxLengthOf } from '../../../shared/fields';
 import { api } from '../api';
+import { EditDialog } from '../components/EditDialog';
+import { IntegerField } from '../components/IntegerField';
+import { useInvalidFields } from '../components/useInvalidFields';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { useDirty } from '../components/useDirty';
 import { fieldErrors } from '../errors';
 
 function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onClose: () => void; onSaved: () => void }) {
@@ -24,7 +29,10 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const members = props.agencies.filter((a) => form.memberIds.includes(a.id));
+  const dirty = useDirty(form);
+  const invalid = useInvalidFields();
   async function save() {
+    if (invalid.first) return setFailure(`Chưa lưu — ${invalid.first}`);
     try {
       await api.saveAgencyGroup(form);
       props.onSaved();
@@ -34,12 +42,13 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
     }
   }
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="group-title">
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="group-title">
       <DialogTitle id="group-title">{form.id ? 'Sửa nhóm cơ quan' : 'Thêm nhóm cơ quan'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {failure && <Alert severity="error">{failure}</Alert>}
-          <TextField
+          <LimitedTextField
+            max={maxLengthOf(AgencyGroupInputSchema, 'name') ?? 200}
             label="Tên nhóm (như in trong Nơi nhận)"
             required
             value={form.name}
@@ -47,7 +56,7 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
             error={Boolean(errors.name)}
             helperText={errors.name ?? 'Ví dụ: Các sở, ban, ngành thuộc tỉnh'}
           />
-          <TextField label="Thứ tự" type="number" value={form.protocolOrder} onChange={(e) => setForm({ ...form, protocolOrder: Number(e.target.value) })} />
+          <IntegerField label="Thứ tự" required value={form.protocolOrder} onChange={(n) => n !== null && setForm({ ...form, protocolOrder: n })} onInvalid={(m) => invalid.report('Thứ tự', m)} />
           <Autocomplete
             multiple
             options={props.agencies.filter((a) => a.active)}
@@ -66,7 +75,7 @@ function GroupDialog(props: { initial: AgencyGroupInput; agencies: Agency[]; onC
           Lưu
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }
 

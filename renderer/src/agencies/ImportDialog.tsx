@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -15,6 +14,7 @@ import { useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
 import type { FileContent } from '../../../shared/files';
 import { api } from '../api';
+import { EditDialog } from '../components/EditDialog';
 import { downloadFile, readFile } from '../files';
 
 type Preview = RequestOutput<'importAgencies'>;
@@ -58,8 +58,9 @@ export function ImportDialog(props: { onClose: () => void; onImported: () => voi
     }
   }
 
+  // a checked file not yet imported is work the user would have to redo
   return (
-    <Dialog open onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="import-title">
+    <EditDialog dirty={file !== undefined} onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby="import-title">
       <DialogTitle id="import-title">Nhập danh mục cơ quan từ Excel hoặc CSV</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 2 }}>
@@ -113,6 +114,6 @@ export function ImportDialog(props: { onClose: () => void; onImported: () => voi
           Nhập {preview ? preview.created + preview.updated : ''} dòng
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

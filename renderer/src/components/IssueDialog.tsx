@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -12,26 +11,26 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import { todayIso } from '../../../shared/dates';
 import { formatSoLine, padNd30 } from '../../../shared/nd30';
 import type { NumberProposal, RecordRef } from '../../../shared/record';
 import { api } from '../api';
 import { DateField } from './DateField';
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { EditDialog } from './EditDialog';
+import { useInvalidFields } from './useInvalidFields';
 
 /**
  * Issues a signed record: proposes the next number of its series (and the gaps), shows the Số line
  * exactly as it will print and, for a record withdrawn for correction, offers to keep its number.
  */
 export function IssueDialog(props: { record: RecordRef; onClose: () => void; onIssue: (number: number, date: string, keepNumber: boolean) => Promise<void> }) {
-  const [date, setDate] = useState<string | null>(todayIso());
+  const [today] = useState(todayIso);
+  const [date, setDate] = useState<string | null>(today);
   const [number, setNumber] = useState('');
   const [proposal, setProposal] = useState<NumberProposal>();
   const [keep, setKeep] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const invalid = useInvalidFields();
   const year = date ? Number(date.slice(0, 4)) : new Date().getFullYear();
   const { recordType, id } = props.record;
 
@@ -51,9 +50,11 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
     };
   }, [recordType, id, year]);
 
+  // the proposed number is filled in for the user; only what they changed counts
+  const dirty = date !== today || (number !== '' && number !== String(proposal?.next ?? ''));
   const chosen = keep && proposal?.ownNumber ? proposal.ownNumber.number : Number(number) || null;
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="issue-title">
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="issue-title">
       <DialogTitle id="issue-title">Ghi số và ngày ban hành</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -78,7 +79,7 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
           )}
           <Stack direction="row" spacing={2}>
             {!keep && <TextField label="Số do Văn thư cấp" type="number" value={number} onChange={(e) => setNumber(e.target.value)} helperText={proposal ? `Số tiếp theo: ${proposal.next}` : ' '} />}
-            <DateField label="Ngày ban hành" value={date} onChange={setDate} />
+            <DateField label="Ngày ban hành" required value={date} onChange={setDate} onInvalid={(m) => invalid.report('Ngày ban hành', m)} />
           </Stack>
           {!keep && proposal && proposal.gapCount > 0 && (
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -101,6 +102,8 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
         <Button
           variant="contained"
           onClick={() => {
+            if (invalid.first) return setFailure(`Chưa ghi số — ${invalid.first}`);
+            if (!date) return setFailure('Chưa ghi số — Ngày ban hành: hãy chọn ngày.');
             setFailure(undefined);
             void props.onIssue(chosen ?? Number(number), date ?? '', keep).catch((err: Error) => setFailure(err.message));
           }}
@@ -108,6 +111,6 @@ export function IssueDialog(props: { record: RecordRef; onClose: () => void; onI
           Ghi
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

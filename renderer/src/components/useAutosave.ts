@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { isStale } from '../../../shared/api';
+import { formatClock } from '../../../shared/dates';
+import { fieldErrors } from '../errors';
+import type { SaveState } from './saveState';
 import type { ConflictState } from './ConflictBanner';
 
 export const AUTOSAVE_MS = 2500;
@@ -9,7 +12,8 @@ export interface AutosaveOptions {
   revision: MutableRefObject<number>;
   /** Writes what is on screen, based on `revision`; answers the saved revision, or null when there is nothing to write. */
   persist(revision: number): Promise<number | null>;
-  onError(message: string): void;
+  /** Also told about a failed save (the hook keeps it as `state` until a later save succeeds). */
+  onError?(message: string): void;
   /** Something unsaved that may be written (changed, and not read-only). */
   pending: boolean;
   /** What is on screen: each change restarts the delay. A fixed-length list. */
@@ -24,7 +28,13 @@ export interface AutosaveOptions {
  */
 export function useAutosave(options: AutosaveOptions) {
   const [conflict, setConflict] = useState<ConflictState>();
-  const [savedAt, setSavedAt] = useState<string>();
+  const [state, setSaveState] = useState<SaveState>({ kind: 'untouched' });
+  const stateNow = useRef(state);
+  const setState = useCallback((next: SaveState) => {
+    stateNow.current = next;
+    setSaveState(next);
+  }, []);
+  const savedAt = state.kind === 'saved' ? state.at : undefined;
   const latest = useRef({ options, conflict });
   latest.current = { options, conflict };
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
@@ -33,21 +43,32 @@ export function useAutosave(options: AutosaveOptions) {
     const run = async () => {
       const { options: o, conflict: stopped } = latest.current;
       if (stopped) return false;
+      const before = stateNow.current;
+      setState({ kind: 'saving' });
       try {
         const saved = await o.persist(o.revision.current);
-        if (saved === null) return false;
+        if (saved === null) {
+          setState(before);
+          return false;
+        }
         o.revision.current = saved;
-        setSavedAt(new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+        setState({ kind: 'saved', at: formatClock(new Date()) });
         return true;
       } catch (err) {
-        if (isStale(err)) setConflict({ message: (err as Error).message });
-        else o.onError((err as Error).message);
+        const reason = (err as Error).message;
+        if (isStale(err)) {
+          setConflict({ message: reason });
+          setState(before);
+        } else {
+          setState({ kind: 'failed', reason, fields: fieldErrors(err) });
+          o.onError?.(reason);
+        }
         return false;
       }
     };
     queue.current = queue.current.then(run);
     return queue.current;
-  }, []);
+  }, [setState]);
 
   const { pending, changes } = options;
   useEffect(() => {
@@ -57,5 +78,7 @@ export function useAutosave(options: AutosaveOptions) {
     // `changes` is a fixed-length list of what is on screen
   }, [pending, conflict, save, ...changes]);
 
-  return { conflict, setConflict, savedAt, save };
+  /** The message of the last failed save for one field, until a later save succeeds. */
+  const fieldError = (path: string): string | undefined => (state.kind === 'failed' ? state.fields[path] : undefined);
+  return { conflict, setConflict, savedAt, state, fieldError, save };
 }

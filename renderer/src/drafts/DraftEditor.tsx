@@ -10,12 +10,15 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
-import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
+import { DRAFT_KINDS, DraftInputSchema, type Draft, type DraftInput } from '../../../shared/drafts';
 import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { maxLengthOf } from '../../../shared/fields';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useAutosave } from '../components/useAutosave';
 import { IssuedBanner } from '../record/IssuedBanner';
 import { LifecycleButtons } from '../record/LifecycleButtons';
@@ -50,7 +53,7 @@ export function DraftEditor({ id }: { id: number }) {
   const formRef = useRef(form);
   formRef.current = form;
   const revision = useRef(0);
-  const { conflict, setConflict, savedAt, save } = useAutosave({
+  const { conflict, setConflict, state: saveState, fieldError, save } = useAutosave({
     revision,
     async persist(based) {
       const current = formRef.current;
@@ -60,7 +63,6 @@ export function DraftEditor({ id }: { id: number }) {
       if (formRef.current === current) setDirty(false);
       return saved.revision;
     },
-    onError: (text) => setMessage({ severity: 'error', text }),
     pending: dirty && draft?.status !== 'issued',
     changes: [form],
   });
@@ -139,10 +141,8 @@ export function DraftEditor({ id }: { id: number }) {
         />
         {readOnly ? (
           <Chip color="success" label={`Đã ban hành: số ${padNd30(draft.number ?? 0)}/${draft.code}, ngày ${formatVnDate(draft.issuedDate)}`} />
-        ) : conflict ? (
-          <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" />
         ) : (
-          <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />
+          <SaveStateLine state={saveState} pending={dirty} stopped={conflict?.message} />
         )}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
@@ -172,6 +172,7 @@ export function DraftEditor({ id }: { id: number }) {
       </Stack>
       {readOnly && <IssuedBanner record={{ recordType: 'document', id }} revision={draft.revision} />}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
+      <SaveFailure state={saveState} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="content" label="Nội dung" />
@@ -180,12 +181,15 @@ export function DraftEditor({ id }: { id: number }) {
       {tab === 'content' && (
         <Stack spacing={2} sx={{ maxWidth: 1000 }}>
           <Stack direction="row" spacing={2}>
-            <TextField
+            <LimitedTextField
+              max={maxLengthOf(DraftInputSchema, 'title') ?? 500}
               disabled={readOnly}
               multiline
               label={draft.kind === 'cong-van' ? 'Trích yếu (sau "V/v")' : 'Trích yếu'}
               value={form.title}
               onChange={(e) => edit({ title: e.target.value })}
+              error={Boolean(fieldError('title'))}
+              helperText={fieldError('title')}
             />
             <TextField disabled={readOnly} sx={{ width: 150 }} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />

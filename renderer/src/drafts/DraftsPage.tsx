@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -15,6 +14,9 @@ import type { RegisterEntry } from '../../../shared/register';
 import type { AgencyRef, PlanSummary } from '../../../shared/plans';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { EditDialog } from '../components/EditDialog';
+import { useDirty } from '../components/useDirty';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href } from '../router';
 import { RegisterTable } from './RegisterTable';
@@ -37,9 +39,11 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
       setGroups(g);
     });
   }, []);
-  const ready = props.choice === 'trien-khai-ke-hoach' ? planId !== '' : recipients.length > 0 && deadline !== null && subject.trim() !== '';
+  const dirty = useDirty({ planId, recipients, subject, deadline });
+  const invalid = useInvalidFields();
+  const ready = props.choice === 'trien-khai-ke-hoach' ? planId !== '' : recipients.length > 0 && deadline !== null && !invalid.any && subject.trim() !== '';
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{props.choice === 'trien-khai-ke-hoach' ? 'Công văn triển khai kế hoạch' : 'Công văn đôn đốc báo cáo'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -55,7 +59,7 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
             <>
               <RefsPicker label="Kính gửi (các cơ quan chưa báo cáo)" options={refOptions(agencies, groups)} value={recipients} onChange={setRecipients} />
               <TextField label="Nội dung đôn đốc" value={subject} onChange={(e) => setSubject(e.target.value)} />
-              <DateField label="Hạn gửi báo cáo" value={deadline} onChange={setDeadline} />
+              <DateField label="Hạn gửi báo cáo" required value={deadline} onChange={setDeadline} onInvalid={(m) => invalid.report('Hạn gửi báo cáo', m)} />
             </>
           )}
         </Stack>
@@ -72,7 +76,7 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
           Tạo dự thảo
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }
 

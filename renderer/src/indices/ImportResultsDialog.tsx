@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -20,6 +19,7 @@ import type { RequestInput, RequestOutput } from '../../../shared/api';
 import type { FileContent } from '../../../shared/files';
 import { formatScore, type IndexDefinition } from '../../../shared/indices';
 import { api } from '../api';
+import { EditDialog } from '../components/EditDialog';
 import { readFile } from '../files';
 
 type Mapping = RequestInput<'importIndexResults'>['mapping'];
@@ -80,7 +80,7 @@ export function ImportResultsDialog(props: { index: IndexDefinition; year: numbe
   };
 
   return (
-    <Dialog open onClose={props.onClose} maxWidth="lg" fullWidth aria-labelledby="import-results-title">
+    <EditDialog dirty={file !== undefined} onClose={props.onClose} maxWidth="lg" fullWidth aria-labelledby="import-results-title">
       <DialogTitle id="import-results-title">Nhập kết quả Chỉ số {props.index.code} từ bảng tính</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -165,6 +165,6 @@ export function ImportResultsDialog(props: { index: IndexDefinition; year: numbe
           Nhập vào năm {year}
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

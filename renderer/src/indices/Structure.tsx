@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -18,22 +17,29 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { formatScore, parseScore, type IndexComponent, type IndexDefinition } from '../../../shared/indices';
 import { api } from '../api';
+import { EditDialog } from '../components/EditDialog';
+import { IntegerField } from '../components/IntegerField';
+import { useInvalidFields } from '../components/useInvalidFields';
+import { useDirty } from '../components/useDirty';
 
 type Draft = Omit<IndexComponent, 'id' | 'maxScore' | 'weight' | 'revision'> & { id?: number; revision?: number; maxScore: string; weight: string };
 
 /** The index's parts per year: what changes between editions is edited here, not coded. */
 export function Structure({ index, onChanged }: { index: IndexDefinition; onChanged: (all: IndexDefinition[]) => void }) {
   const [draft, setDraft] = useState<Draft>();
+  const [opened, setOpened] = useState<Draft>();
   const [failure, setFailure] = useState<string>();
-  const numberOrNull = (s: string) => {
-    const n = parseScore(s);
-    return n === null || Number.isNaN(n) ? null : n;
-  };
+  const dirty = useDirty(draft, opened);
+  const invalid = useInvalidFields();
+  // a score that is not a number is shown beside its field and refuses the save, never saved as empty
+  const scoreError = (s: string) => (Number.isNaN(parseScore(s)) ? `Không phải số: ${s.trim()}` : undefined);
   async function save() {
     if (!draft) return;
+    if (invalid.first) return setFailure(`Chưa lưu — ${invalid.first}`);
+    if (scoreError(draft.maxScore) || scoreError(draft.weight)) return setFailure('Chưa lưu: Điểm tối đa và Trọng số phải là số (ví dụ: 10 hoặc 2,5).');
     try {
       const { maxScore, weight, ...rest } = draft;
-      onChanged(await api.saveIndexComponent({ ...rest, maxScore: numberOrNull(maxScore), weight: numberOrNull(weight) }));
+      onChanged(await api.saveIndexComponent({ ...rest, maxScore: parseScore(maxScore), weight: parseScore(weight) }));
       setDraft(undefined);
     } catch (err) {
       setFailure((err as Error).message);
@@ -41,11 +47,11 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
   }
   const edit = (c?: IndexComponent) => {
     setFailure(undefined);
-    setDraft(
-      c
-        ? { ...c, maxScore: formatScore(c.maxScore), weight: formatScore(c.weight) }
-        : { indexId: index.id, parentId: null, code: '', name: '', maxScore: '', weight: '', firstYear: new Date().getFullYear(), lastYear: null, confirmed: true },
-    );
+    const start: Draft = c
+      ? { ...c, maxScore: formatScore(c.maxScore), weight: formatScore(c.weight) }
+      : { indexId: index.id, parentId: null, code: '', name: '', maxScore: '', weight: '', firstYear: new Date().getFullYear(), lastYear: null, confirmed: true };
+    setDraft(start);
+    setOpened(start);
   };
   return (
     <Stack spacing={2}>
@@ -95,7 +101,7 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
         </Table>
       </Paper>
       {draft && (
-        <Dialog open onClose={() => setDraft(undefined)} maxWidth="sm" fullWidth>
+        <EditDialog dirty={dirty} onClose={() => setDraft(undefined)} maxWidth="sm" fullWidth>
           <DialogTitle>{draft.id ? 'Sửa thành phần' : 'Thêm thành phần'}</DialogTitle>
           <DialogContent>
             {failure && (
@@ -119,16 +125,28 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
                 <TextField label="Tên" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
               </Stack>
               <Stack direction="row" spacing={2}>
-                <TextField label="Điểm tối đa" value={draft.maxScore} onChange={(e) => setDraft({ ...draft, maxScore: e.target.value })} />
-                <TextField label="Trọng số (%)" value={draft.weight} onChange={(e) => setDraft({ ...draft, weight: e.target.value })} />
+                <TextField
+                  label="Điểm tối đa"
+                  value={draft.maxScore}
+                  onChange={(e) => setDraft({ ...draft, maxScore: e.target.value })}
+                  error={Boolean(scoreError(draft.maxScore))}
+                  helperText={scoreError(draft.maxScore) ?? ' '}
+                />
+                <TextField
+                  label="Trọng số (%)"
+                  value={draft.weight}
+                  onChange={(e) => setDraft({ ...draft, weight: e.target.value })}
+                  error={Boolean(scoreError(draft.weight))}
+                  helperText={scoreError(draft.weight) ?? ' '}
+                />
               </Stack>
               <Stack direction="row" spacing={2}>
-                <TextField label="Từ năm" type="number" value={draft.firstYear} onChange={(e) => setDraft({ ...draft, firstYear: Number(e.target.value) })} />
-                <TextField
+                <IntegerField label="Từ năm" required value={draft.firstYear} onChange={(n) => n !== null && setDraft({ ...draft, firstYear: n })} onInvalid={(m) => invalid.report('Từ năm', m)} />
+                <IntegerField
                   label="Đến năm (để trống nếu còn dùng)"
-                  type="number"
-                  value={draft.lastYear ?? ''}
-                  onChange={(e) => setDraft({ ...draft, lastYear: e.target.value === '' ? null : Number(e.target.value) })}
+                  value={draft.lastYear}
+                  onChange={(lastYear) => setDraft({ ...draft, lastYear })}
+                  onInvalid={(m) => invalid.report('Đến năm', m)}
                 />
               </Stack>
               <FormControlLabel control={<Checkbox checked={draft.confirmed} onChange={(e) => setDraft({ ...draft, confirmed: e.target.checked })} />} label="Đã đối chiếu với văn bản công bố" />
@@ -140,7 +158,7 @@ export function Structure({ index, onChanged }: { index: IndexDefinition; onChan
               Lưu
             </Button>
           </DialogActions>
-        </Dialog>
+        </EditDialog>
       )}
     </Stack>
   );

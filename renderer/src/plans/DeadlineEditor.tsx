@@ -21,7 +21,11 @@ function withKind(kind: Kind, year: number): Deadline {
   }
 }
 
-export function DeadlineEditor(props: { value: Deadline; year: number; onChange: (d: Deadline) => void }) {
+/**
+ * An exact date that is not a real one (31/02/2022) is passed on as the text typed, never as the old
+ * date: the plan's save then refuses it ("ngày không hợp lệ") until it is fixed. `onInvalid` names it.
+ */
+export function DeadlineEditor(props: { value: Deadline; year: number; onChange: (d: Deadline) => void; onInvalid?: (message: string | null) => void }) {
   const d = props.value;
   return (
     <Stack direction="row" spacing={1}>
@@ -45,7 +49,19 @@ export function DeadlineEditor(props: { value: Deadline; year: number; onChange:
       {(d.kind === 'quy' || d.kind === 'thang' || d.kind === 'trong-nam') && (
         <TextField sx={{ width: 100 }} label="Năm" type="number" value={d.year} onChange={(e) => props.onChange({ ...d, year: Number(e.target.value) })} />
       )}
-      {d.kind === 'ngay' && <DateField label="Trước ngày" value={d.date} onChange={(date) => date && props.onChange({ kind: 'ngay', date })} />}
+      {d.kind === 'ngay' && (
+        <DateField
+          label="Trước ngày"
+          required
+          value={d.date || null}
+          onChange={(date) => props.onChange({ kind: 'ngay', date: date ?? '' })}
+          onInvalid={(message, typed) => {
+            props.onInvalid?.(message);
+            if (message) props.onChange({ kind: 'ngay', date: typed });
+          }}
+          error={d.date ? undefined : 'Hãy chọn ngày'}
+        />
+      )}
     </Stack>
   );
 }

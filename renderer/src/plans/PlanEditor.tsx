@@ -11,7 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
-import { PLAN_GROUPINGS, planInput, type Plan, type PlanInput } from '../../../shared/plans';
+import { PLAN_GROUPINGS, PlanInputSchema, planInput, type Plan, type PlanInput } from '../../../shared/plans';
 import { padNd30 } from '../../../shared/nd30';
 import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
@@ -25,6 +25,9 @@ import { href, useLeaveGuard } from '../router';
 import { BodyEditor } from '../editor/BodyEditor';
 import type { BodyBlock } from '../../../shared/paste';
 import { IssuerPicker } from '../components/IssuerPicker';
+import { maxLengthOf } from '../../../shared/fields';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
 import { NextYearDialog } from './NextYearDialog';
@@ -55,7 +58,7 @@ export function PlanEditor({ id }: { id: number }) {
   // Autosave: saved tasks keep their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
   const latest = useRef({ form, tasks });
   latest.current = { form, tasks };
-  const { conflict, setConflict, savedAt, save } = useAutosave({
+  const { conflict, setConflict, state: saveState, fieldError, save } = useAutosave({
     revision,
     async persist(based) {
       const { form: f, tasks: snapshot } = latest.current;
@@ -67,7 +70,6 @@ export function PlanEditor({ id }: { id: number }) {
       if (latest.current.form === f && latest.current.tasks === snapshot) setDirty(false);
       return saved.revision;
     },
-    onError: (text) => setMessage({ severity: 'error', text }),
     pending: dirty && plan?.status !== 'issued',
     changes: [form, tasks],
   });
@@ -140,7 +142,7 @@ export function PlanEditor({ id }: { id: number }) {
           Kế hoạch: {plan.title}
         </Typography>
         <IssuerPicker issuerId={form.issuerId ?? null} readOnly={readOnly} signer={form.signer} onChange={(issuerId, signer) => edit(signer ? { issuerId, signer } : { issuerId })} />
-        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${padNd30(plan.number ?? 0)}/${plan.code}, ngày ${formatVnDate(plan.issuedDate)}`} /> : conflict ? <Chip color="warning" label="Dự thảo — chưa lưu, đã dừng tự lưu" /> : <Chip label={dirty ? 'Dự thảo — đang chờ tự lưu' : savedAt ? `Dự thảo — đã tự lưu lúc ${savedAt}` : 'Dự thảo'} />}
+        {readOnly ? <Chip color="success" label={`Đã ban hành: số ${padNd30(plan.number ?? 0)}/${plan.code}, ngày ${formatVnDate(plan.issuedDate)}`} /> : <SaveStateLine state={saveState} pending={dirty} stopped={conflict?.message} />}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
         {!readOnly && (
@@ -179,6 +181,7 @@ export function PlanEditor({ id }: { id: number }) {
         />
       )}
       <ConflictBanner conflict={conflict} onKeepCopy={keepCopy} onReload={reload} sx={{ mb: 2 }} />
+      <SaveFailure state={saveState} sx={{ mb: 2 }} />
       <Notice notice={message} onClose={() => setMessage(undefined)} sx={{ mb: 2 }} />
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="general" label="Thông tin chung" />
@@ -188,7 +191,7 @@ export function PlanEditor({ id }: { id: number }) {
       </Tabs>
       {tab === 'general' && (
         <Stack spacing={2} sx={{ maxWidth: 900 }}>
-          <TextField disabled={readOnly} label="Trích yếu" multiline value={form.title} onChange={(e) => edit({ title: e.target.value })} />
+          <LimitedTextField max={maxLengthOf(PlanInputSchema, 'title') ?? 500} disabled={readOnly} label="Trích yếu" multiline value={form.title} onChange={(e) => edit({ title: e.target.value })} error={Boolean(fieldError('title'))} helperText={fieldError('title')} />
           <Stack direction="row" spacing={2}>
             <TextField select disabled={readOnly} label="Chỉ số" value={form.indexId ?? ''} onChange={(e) => edit({ indexId: e.target.value === '' ? null : Number(e.target.value) })}>
               <MenuItem value="">(không gắn chỉ số)</MenuItem>
@@ -202,7 +205,7 @@ export function PlanEditor({ id }: { id: number }) {
             <TextField disabled={readOnly} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
           </Stack>
-          <TextField disabled={readOnly} label="Tên phụ lục" multiline value={form.appendixTitle} onChange={(e) => edit({ appendixTitle: e.target.value })} />
+          <LimitedTextField max={maxLengthOf(PlanInputSchema, 'appendixTitle') ?? 500} disabled={readOnly} label="Tên phụ lục" multiline value={form.appendixTitle} onChange={(e) => edit({ appendixTitle: e.target.value })} />
           <TextField select disabled={readOnly} label="Nhóm các dòng của phụ lục" value={form.grouping} onChange={(e) => edit({ grouping: e.target.value as Form['grouping'] })}>
             {Object.entries(PLAN_GROUPINGS).map(([k, label]) => (
               <MenuItem key={k} value={k}>

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
-import { formatVnDate } from '../../../shared/dates';
+import { formatVnDate, localDayOf } from '../../../shared/dates';
 import type { IndexDefinition } from '../../../shared/indices';
 import type { PlanSummary } from '../../../shared/plans';
 import { api } from '../api';
@@ -78,8 +78,8 @@ export function PlansPage() {
         headerName: 'Cập nhật',
         width: 120,
         sortComparator: (a: string, b: string) => a.localeCompare(b),
-        valueFormatter: (value: string) => formatVnDate(value.slice(0, 10)),
-        searchText: (row) => formatVnDate(row.updatedAt.slice(0, 10)),
+        valueFormatter: (value: string) => formatVnDate(localDayOf(value)),
+        searchText: (row) => formatVnDate(localDayOf(row.updatedAt)),
       },
     ]);
   }, [indices, plans]);

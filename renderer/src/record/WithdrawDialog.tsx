@@ -1,20 +1,22 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { maxLengthOf } from '../../../shared/fields';
+import { WithdrawRecordSchema } from '../../../shared/record';
+import { EditDialog } from '../components/EditDialog';
+import { LimitedTextField } from '../components/LimitedTextField';
 
 /** "Thu hồi để đính chính": asks for the reason; the issued copy stays in the history. */
 export function WithdrawDialog(props: { onClose: () => void; onWithdraw: (reason: string) => Promise<void> }) {
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string>();
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="withdraw-title">
+    <EditDialog dirty={reason.trim() !== ''} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="withdraw-title">
       <DialogTitle id="withdraw-title">Thu hồi để đính chính</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -22,7 +24,7 @@ export function WithdrawDialog(props: { onClose: () => void; onWithdraw: (reason
             Bản đã ban hành được giữ nguyên trong lịch sử (số, ngày, người ban hành, tệp .docx). Văn bản trở lại dự thảo để sửa; số đã cấp vẫn thuộc văn bản này (có thể ban hành lại với số cũ).
           </Typography>
           {failure && <Alert severity="error">{failure}</Alert>}
-          <TextField autoFocus required multiline minRows={2} label="Lý do thu hồi" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <LimitedTextField max={maxLengthOf(WithdrawRecordSchema, 'reason') ?? 2000} autoFocus required multiline minRows={2} label="Lý do thu hồi" value={reason} onChange={(e) => setReason(e.target.value)} />
         </Stack>
       </DialogContent>
       <DialogActions>
@@ -38,6 +40,6 @@ export function WithdrawDialog(props: { onClose: () => void; onWithdraw: (reason
           Thu hồi
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -11,24 +10,38 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/api';
-import { localIsoDate } from '../../../shared/dates';
+import { todayIso } from '../../../shared/dates';
 import { TASK_STATUSES, TASK_STATUS_IDS, type TaskStatus } from '../../../shared/reports';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { EditDialog } from '../components/EditDialog';
+import { useDirty } from '../components/useDirty';
+import { useInvalidFields } from '../components/useInvalidFields';
 
 type AgencyTasks = RequestOutput<'getAgencyRoundTasks'>;
 
 /** A report sent on paper or by phone, typed in task by task: status, result and the agency's narrative answers. */
 export function ManualEntryDialog(props: { roundId: number; agency: { agencyId: number; name: string }; onClose: () => void; onSaved: () => void }) {
   const [tasks, setTasks] = useState<AgencyTasks>([]);
-  const [date, setDate] = useState<string | null>(localIsoDate());
+  const [loaded, setLoaded] = useState<AgencyTasks>([]);
+  const [today] = useState(todayIso);
+  const [date, setDate] = useState<string | null>(today);
+  const dirty = useDirty({ tasks, date }, { tasks: loaded, date: today });
+  const invalid = useInvalidFields();
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
-    api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then(setTasks, (err: Error) => setFailure(err.message));
+    api.getAgencyRoundTasks({ roundId: props.roundId, agencyId: props.agency.agencyId }).then(
+      (t) => {
+        setTasks(t);
+        setLoaded(t);
+      },
+      (err: Error) => setFailure(err.message),
+    );
   }, [props.roundId, props.agency.agencyId]);
   const set = (i: number, patch: Partial<AgencyTasks[number]>) => setTasks(tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   async function save() {
-    if (!date) return setFailure('Chưa ghi ngày nhận báo cáo (dd/mm/yyyy).');
+    if (invalid.first) return setFailure(`Chưa ghi — ${invalid.first}`);
+    if (!date) return setFailure('Chưa ghi — Ngày nhận báo cáo: hãy chọn ngày (dd/mm/yyyy).');
     try {
       const entries = tasks
         .filter((t) => t.status)
@@ -40,12 +53,12 @@ export function ManualEntryDialog(props: { roundId: number; agency: { agencyId: 
     }
   }
   return (
-    <Dialog open onClose={props.onClose} maxWidth="lg" fullWidth>
+    <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="lg" fullWidth>
       <DialogTitle>Nhập tay báo cáo của {props.agency.name}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {failure && <Alert severity="error">{failure}</Alert>}
-          <DateField label="Ngày nhận báo cáo" value={date} onChange={setDate} />
+          <DateField label="Ngày nhận báo cáo" required value={date} onChange={setDate} onInvalid={(m) => invalid.report('Ngày nhận báo cáo', m)} />
           {tasks.map((t, i) => (
             <Paper key={t.taskId} variant="outlined" sx={{ p: 1.5 }} aria-label={`Nhiệm vụ mã ${t.taskId}`} role="group">
               <Typography variant="body2" gutterBottom>
@@ -77,6 +90,6 @@ export function ManualEntryDialog(props: { roundId: number; agency: { agencyId: 
           Ghi báo cáo
         </Button>
       </DialogActions>
-    </Dialog>
+    </EditDialog>
   );
 }

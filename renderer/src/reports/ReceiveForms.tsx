@@ -16,6 +16,7 @@ import type { FileContent } from '../../../shared/files';
 import type { AcceptedExtra, SubmissionImportFile } from '../../../shared/reports';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { Notice, type NoticeState } from '../components/Notice';
 import { readFile } from '../files';
 
@@ -28,6 +29,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<NoticeState>();
   const [receivedDate, setReceivedDate] = useState<string | null>(localIsoDate());
+  const invalid = useInvalidFields();
   const [accepted, setAccepted] = useState<AcceptedExtra[]>([]);
   const isAccepted = (fileName: string, row: number) => accepted.some((a) => a.fileName === fileName && a.row === row);
   const toggle = (fileName: string, row: number) =>
@@ -35,6 +37,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
 
   async function take(list: File[]) {
     if (!list.length) return;
+    if (invalid.first) return setMessage({ severity: 'error', text: `Chưa nhận tệp — ${invalid.first}` });
     if (!receivedDate) return setMessage({ severity: 'error', text: 'Chưa ghi ngày nhận (dd/mm/yyyy).' });
     setBusy(true);
     setAccepted([]);
@@ -50,6 +53,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
     }
   }
   async function apply() {
+    if (invalid.first) return setMessage({ severity: 'error', text: `Chưa nhận tệp — ${invalid.first}` });
     if (!receivedDate) return setMessage({ severity: 'error', text: 'Chưa ghi ngày nhận (dd/mm/yyyy).' });
     setBusy(true);
     try {
@@ -72,7 +76,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   return (
     <Stack spacing={2}>
       <Box sx={{ maxWidth: 260 }}>
-        <DateField label="Ngày nhận" value={receivedDate} onChange={setReceivedDate} />
+        <DateField label="Ngày nhận" value={receivedDate} onChange={setReceivedDate} onInvalid={(m) => invalid.report('Ngày nhận', m)} />
       </Box>
       <Box
         onDragOver={(e) => e.preventDefault()}

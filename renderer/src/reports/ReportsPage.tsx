@@ -16,6 +16,7 @@ import type { PlanSummary } from '../../../shared/plans';
 import { ROUND_KINDS, type Round, type RoundInput } from '../../../shared/reports';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { href } from '../router';
 
 /** Pick a plan, see its reporting rounds, open one or add one. */
@@ -26,6 +27,7 @@ export function ReportsPage() {
   const year = new Date().getFullYear();
   const [draft, setDraft] = useState<Omit<RoundInput, 'planId'>>({ kind: 'nam', name: `Năm ${year}`, periodFrom: `${year - 1}-12-15`, periodTo: `${year}-12-14`, dueDate: `${year}-12-12` });
   const [failure, setFailure] = useState<string>();
+  const invalid = useInvalidFields();
   useEffect(() => {
     api.listPlans({}).then((p) => {
       setPlans(p);
@@ -37,6 +39,10 @@ export function ReportsPage() {
   }, [planId]);
   async function add() {
     if (planId === '') return;
+    if (invalid.first) return setFailure(`Chưa thêm kỳ báo cáo — ${invalid.first}`);
+    const missing = ([['Từ ngày', draft.periodFrom], ['Đến ngày', draft.periodTo], ['Hạn gửi', draft.dueDate]] as const).find(([, v]) => !v);
+    if (missing) return setFailure(`Chưa thêm kỳ báo cáo — ${missing[0]}: hãy chọn ngày.`);
+    setFailure(undefined);
     try {
       const round = await api.saveRound({ ...draft, planId });
       window.location.hash = href(`bao-cao/${round.id}`);
@@ -99,9 +105,9 @@ export function ReportsPage() {
               ))}
             </TextField>
             <TextField sx={{ width: 180 }} label="Tên kỳ" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-            <DateField label="Từ ngày" value={draft.periodFrom} onChange={(v) => v && setDraft({ ...draft, periodFrom: v })} />
-            <DateField label="Đến ngày" value={draft.periodTo} onChange={(v) => v && setDraft({ ...draft, periodTo: v })} />
-            <DateField label="Hạn gửi" value={draft.dueDate} onChange={(v) => v && setDraft({ ...draft, dueDate: v })} />
+            <DateField label="Từ ngày" required value={draft.periodFrom || null} onChange={(v) => setDraft({ ...draft, periodFrom: v ?? '' })} onInvalid={(m) => invalid.report('Từ ngày', m)} />
+            <DateField label="Đến ngày" required value={draft.periodTo || null} onChange={(v) => setDraft({ ...draft, periodTo: v ?? '' })} onInvalid={(m) => invalid.report('Đến ngày', m)} />
+            <DateField label="Hạn gửi" required value={draft.dueDate || null} onChange={(v) => setDraft({ ...draft, dueDate: v ?? '' })} onInvalid={(m) => invalid.report('Hạn gửi', m)} />
             <Button variant="contained" onClick={() => void add()}>
               Thêm
             </Button>

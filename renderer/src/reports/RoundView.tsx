@@ -15,7 +15,7 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
-import { formatVnDate } from '../../../shared/dates';
+import { formatVnDate, localDayOf } from '../../../shared/dates';
 import { savedToFolderMessage, type FileContent } from '../../../shared/files';
 import type { ReportTexts, Round, Tracking } from '../../../shared/reports';
 import { api } from '../api';
@@ -176,7 +176,7 @@ export function RoundView({ id }: { id: number }) {
                   <TableRow key={a.agencyId}>
                     <TableCell>{a.name}</TableCell>
                     <TableCell align="right">{a.tasks}</TableCell>
-                    <TableCell>{a.submittedAt ? formatVnDate(a.submittedAt.slice(0, 10)) : ''}</TableCell>
+                    <TableCell>{a.submittedAt ? formatVnDate(localDayOf(a.submittedAt)) : ''}</TableCell>
                     <TableCell>
                       {a.submittedAt === null ? <Chip size="small" color="error" label="Chưa gửi" /> : a.onTime ? <Chip size="small" color="success" label="Đúng hạn" /> : <Chip size="small" color="warning" label="Quá hạn" />}
                       {a.submissions > 1 && <Typography variant="caption"> (gửi {a.submissions} lần)</Typography>}
