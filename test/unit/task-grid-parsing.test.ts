@@ -3,8 +3,10 @@ import { matchAgency, splitAgencyNames, type AgencyRegistry } from '../../shared
 import { parseDeadline } from '../../shared/deadline-parse';
 import type { IndexComponent } from '../../shared/indices';
 import { formatDeadline, type Deadline } from '../../shared/plans';
-import { blankTask, insertByComponent, matchComponent, setCellText, sortByComponent, toTaskInput, unsavableReason, type CellContext } from '../../shared/task-cells';
+import { blankTask, insertByComponent, matchComponent, setCellText, sortByComponent, toTaskInput, unsavableReason, type CellContext, type DraftTask } from '../../shared/task-cells';
 import { parseTsv } from '../../shared/tsv';
+import { pasteBlock } from '../../shared/task-paste';
+import { guessTaskColumns, resolveNames, rowsToTasks, unmatchedNames } from '../../shared/task-import';
 
 describe('parseTsv (text/plain as Excel puts it on the clipboard)', () => {
   it('reads rows and cells, \\r\\n and the trailing line break', () => {
@@ -150,7 +152,7 @@ const ctx: CellContext = { components, registry, year: 2022 };
 
 describe('setCellText (one cell typed or pasted)', () => {
   it('parses each column into the task', () => {
-    let t = { ...blankTask() };
+    let t: DraftTask = blankTask();
     t = setCellText(t, 'component', '1.1 Tri thức công dân', ctx);
     t = setCellText(t, 'content', 'Dòng một  \r\nDòng hai', ctx);
     t = setCellText(t, 'lead', 'Sở TT&TT', ctx);
@@ -196,5 +198,63 @@ describe('component order', () => {
   it('places new tasks where the index puts them', () => {
     const existing = [task(1, 'e'), task(2, 'd'), task(4, 'b'), task(null, 'a')];
     expect(insertByComponent(existing, [task(3, 'x'), task(2, 'y'), task(null, 'z')], components).map((t) => t.content)).toEqual(['e', 'd', 'y', 'x', 'b', 'a', 'z']);
+  });
+});
+
+describe('pasteBlock (a block from Excel at a cell)', () => {
+  let key = 0;
+  const make = (): DraftTask & { key: number } => ({ ...blankTask(), key: ++key });
+  it('overwrites from the cell, adds rows in component order, flags what did not parse and keeps it', () => {
+    const existing: (DraftTask & { key: number })[] = [{ ...blankTask(), key: 100, componentId: 1, content: 'Có sẵn', deadline: { kind: 'trong-nam', year: 2022 } as const }];
+    const block = parseTsv('Sửa nội dung\tSở Nội vụ\r\n"Hai\r\ndòng"\tSở TT&TT\tUBND cấp huyện\t31/02/2022\tx\tthừa\r\n');
+    // from the content column (1) of row 0
+    const r = pasteBlock(existing, 0, 1, block, ctx, make);
+    expect(r.added).toBe(1);
+    expect(r.flagged).toBe(1);
+    expect(r.droppedColumns).toBe(1);
+    expect(r.tasks.map((t) => [t.content, t.lead])).toEqual([
+      ['Sửa nội dung', { type: 'agency', agencyId: 1 }],
+      ['Hai\ndòng', { type: 'agency', agencyId: 2 }],
+    ]);
+    expect(r.tasks[0]!.deadline).toEqual({ kind: 'trong-nam', year: 2022 });
+    expect(r.tasks[1]!.issues?.deadline?.text).toBe('31/02/2022');
+    expect(r.tasks[1]!.expectedOutput).toBe('x');
+  });
+  it('puts new rows where their component belongs', () => {
+    const existing: (DraftTask & { key: number })[] = [{ ...blankTask(), key: 200, componentId: 4, content: 'Thành phần 2' }];
+    const r = pasteBlock(existing, 1, 0, parseTsv('1.2\tB\r\n1.1\tA\r\n'), ctx, make);
+    expect(r.tasks.map((t) => t.content)).toEqual(['A', 'B', 'Thành phần 2']);
+  });
+});
+
+describe('task import (mapping and review)', () => {
+  it('guesses columns from headers without diacritics', () => {
+    expect(guessTaskColumns(['TT', 'Chỉ số thành phần', 'Nhiệm vụ, giải pháp', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Kết quả dự kiến'])).toEqual({
+      mapping: { component: 1, content: 2, lead: 3, coordinators: 4, deadline: 5, expectedOutput: 6 },
+      headerRow: true,
+    });
+    expect(guessTaskColumns(['NOI DUNG CONG VIEC', 'don vi chu tri', 'THOI HAN'])).toEqual({
+      mapping: { component: null, content: 0, lead: 1, coordinators: null, deadline: 2, expectedOutput: null },
+      headerRow: true,
+    });
+    expect(guessTaskColumns(['Tuyên truyền', 'Sở Nội vụ']).headerRow).toBe(false);
+  });
+  it('turns rows into tasks, lists unmatched names once, and applies the reviewer picks', () => {
+    const mapping = { component: 0, content: 1, lead: 2, coordinators: 3, deadline: 4, expectedOutput: null };
+    const rows = [
+      ['1.1', 'Tuyên truyền', 'Sở Nội vụ', 'Hội Nông dân; UBND cấp huyện', 'Quý II'],
+      ['', '', '', '', ''],
+      ['2', 'Công khai', 'Ban Dân vận', 'Hội Nông dân', '31/02/2022'],
+    ];
+    const tasks = rowsToTasks(rows, mapping, ctx);
+    expect(tasks.length).toBe(2);
+    expect(unmatchedNames(tasks)).toEqual(['Hội Nông dân', 'Ban Dân vận']);
+    expect(tasks[1]!.issues?.deadline?.level).toBe('error');
+    const resolved = resolveNames(tasks, new Map([['Ban Dân vận', { type: 'agency', agencyId: 3 } as const]]));
+    expect(resolved[1]!.lead).toEqual({ type: 'agency', agencyId: 3 });
+    expect(resolved[1]!.issues?.lead).toBeUndefined();
+    // "Hội Nông dân" left for later: still free text, still marked
+    expect(resolved[0]!.coordinators).toEqual([{ type: 'text', text: 'Hội Nông dân' }, { type: 'group', groupId: 12 }]);
+    expect(resolved[0]!.issues?.coordinators?.level).toBe('review');
   });
 });
