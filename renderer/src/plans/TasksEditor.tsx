@@ -36,7 +36,7 @@ export const withKey = (t: TaskInput): EditorTask => ({ ...t, key: nextKey++ });
 
 type Row = { id: number; index: number } & Record<TaskField, string>;
 
-const WIDTHS: Record<TaskField, number> = { component: 170, content: 360, lead: 170, coordinators: 190, deadline: 140, expectedOutput: 150 };
+const WIDTHS: Record<TaskField, number> = { component: 140, content: 240, lead: 140, coordinators: 150, deadline: 120, expectedOutput: 110 };
 
 /** A cell's text, and under it what is wrong with it (kept as typed, never replaced silently). */
 function CellView(props: { text: string; problem?: { level: 'error' | 'review'; message: string } | undefined }) {
@@ -125,7 +125,8 @@ export function TasksEditor(props: {
 
   const column = (field: TaskField, extra: Partial<GridColDef<Row>> = {}): GridColDef<Row> => ({
     field,
-    headerName: TASK_FIELDS[field],
+    headerName: field === 'deadline' ? 'Thời gian' : field === 'expectedOutput' ? 'Kết quả dự kiến' : TASK_FIELDS[field],
+    description: TASK_FIELDS[field],
     width: WIDTHS[field],
     flex: field === 'content' ? 1 : 0,
     minWidth: WIDTHS[field],
@@ -139,7 +140,7 @@ export function TasksEditor(props: {
   });
 
   const columns: GridColDef<Row>[] = [
-    { field: 'index', headerName: 'TT', width: 56, sortable: false, align: 'center', headerAlign: 'center' },
+    { field: 'index', headerName: 'TT', width: 44, sortable: false, align: 'center', headerAlign: 'center' },
     column('component', { renderEditCell: (p) => <ChoiceEditCell {...p} choices={componentChoices} /> }),
     column('content', { renderEditCell: (p) => <MultilineEditCell {...p} /> }),
     column('lead', { renderEditCell: (p) => <ChoiceEditCell {...p} choices={agencyChoices} /> }),
@@ -153,7 +154,7 @@ export function TasksEditor(props: {
             field: 'actions',
             type: 'actions',
             headerName: '',
-            width: 110,
+            width: 100,
             getActions: (p: GridCellParams<Row>) => {
               const i = tasks.findIndex((t) => t.key === p.id);
               return [
@@ -203,25 +204,25 @@ export function TasksEditor(props: {
   return (
     <Stack spacing={1.5}>
       {!readOnly && (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', '& .MuiButton-root': { py: 0.25 } }}>
           <Button variant="outlined" onClick={add}>
             + Thêm nhiệm vụ
           </Button>
           <Button variant="outlined" onClick={() => setImporting(true)}>
             Nhập từ Excel/CSV…
           </Button>
-          <Button disabled={tasks.length < 2} onClick={() => change(sortByComponent(tasks, components.length ? components : props.components), 'Đã sắp xếp theo thứ tự chỉ số thành phần.')}>
+          <Button disabled={tasks.length < 2} onClick={() => change(sortByComponent(tasks, props.components), 'Đã sắp xếp theo thứ tự chỉ số thành phần.')}>
             Sắp xếp theo thứ tự chỉ số thành phần
           </Button>
-          <Button disabled={selected.length === 0} onClick={() => setBulk('lead')}>
-            Đổi cơ quan chủ trì ({selected.length})
-          </Button>
-          <Button disabled={selected.length === 0} onClick={() => setBulk('deadline')}>
-            Đổi thời gian ({selected.length})
-          </Button>
-          <Button color="error" disabled={selected.length === 0} onClick={() => remove(selected)}>
-            Xóa ({selected.length})
-          </Button>
+          {selected.length > 0 && (
+            <>
+              <Button onClick={() => setBulk('lead')}>Đổi cơ quan chủ trì ({selected.length})</Button>
+              <Button onClick={() => setBulk('deadline')}>Đổi thời gian ({selected.length})</Button>
+              <Button color="error" onClick={() => remove(selected)}>
+                Xóa {selected.length} nhiệm vụ
+              </Button>
+            </>
+          )}
         </Stack>
       )}
       {!readOnly && (
