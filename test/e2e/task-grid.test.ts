@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/agencies';
 import type { IndexDefinition } from '../../shared/indices';
 import { planInput, type Plan, type TaskInput } from '../../shared/plans';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { openSession, screenshot, type Session } from './harness';
+import { editingInput, pasteTsv, taskCell, taskContents } from './task-grid-helpers';
 
 let session: Session;
 let papi: IndexDefinition;
@@ -36,19 +36,8 @@ async function planWith(tasks: TaskInput[] = []): Promise<Plan> {
   return call<Plan>('savePlan', { ...planInput(blank), indexId: papi.id, indexYear: 2021, grouping: 'component', distribution, tasks });
 }
 
-/** What Excel puts on the clipboard as text/plain, dispatched as a real paste on the focused element. */
-async function pasteTsv(page: Page, tsv: string) {
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
-
-// by attribute, not by role: an open dialog hides the page from the accessibility tree
-const grid = (page: Page) => page.locator('[role="grid"][aria-label="Nhiệm vụ của phụ lục"]');
-const cell = (page: Page, row: number, field: string) => grid(page).locator(`.MuiDataGrid-row[data-rowindex="${row - 1}"] .MuiDataGrid-cell[data-field="${field}"]`);
-const contents = (page: Page) => grid(page).locator('.MuiDataGrid-row .MuiDataGrid-cell[data-field="content"]').allInnerTexts();
+const cell = taskCell;
+const contents = taskContents;
 
 describe('Phụ lục as a grid (browser mode)', () => {
   it('pastes a block from Excel, edits by keyboard, deletes and undoes, imports an .xlsx, and exports in component order', { timeout: 120_000 }, async () => {
@@ -89,7 +78,7 @@ describe('Phụ lục as a grid (browser mode)', () => {
     // the invalid deadline is corrected by keyboard: Enter edits, typing replaces, Enter commits
     await cell(page, 3, 'deadline').click();
     await page.keyboard.press('Enter');
-    const editor = grid(page).locator('.MuiDataGrid-cell--editing input');
+    const editor = editingInput(page);
     await expect.poll(() => editor.inputValue()).toBe('31/02/2022');
     await editor.fill('Quý III');
     await page.keyboard.press('Enter');
