@@ -80,6 +80,7 @@ export function TasksEditor(props: {
   const ctx: CellContext = { components, registry: props.registry, year: props.year };
   const label = (ref: Parameters<typeof refLabel>[0]) => refLabel(ref, props.options);
   const selected = [...selection.ids].map(Number);
+  const byKey = new Map(tasks.map((t) => [t.key, t]));
 
   const rows: Row[] = tasks.map((t, i) => ({
     id: t.key,
@@ -133,7 +134,7 @@ export function TasksEditor(props: {
     editable: !readOnly,
     sortable: false,
     renderCell: (p: GridRenderCellParams<Row, string>) => {
-      const t = tasks.find((x) => x.key === p.id);
+      const t = byKey.get(Number(p.id));
       return <CellView text={p.value ?? ''} problem={t ? problemOf(t, field) : undefined} />;
     },
     ...extra,
@@ -230,7 +231,7 @@ export function TasksEditor(props: {
           Gõ để sửa ô, Enter để xong (Shift+Enter xuống dòng trong ô), Ctrl+V dán khối ô chép từ Excel vào ô đang chọn, Alt+↑/↓ chuyển dòng, Ctrl+Z hoàn tác. Thời gian gõ như: 31/12/2022, Quý II, Tháng 6, Thường xuyên.
         </Typography>
       )}
-      <Box onPaste={onPaste} onKeyDown={onKeyDown} sx={{ height: 'calc(100vh - 300px)', minHeight: 360 }}>
+      <Box onPaste={onPaste} onKeyDown={onKeyDown} sx={{ height: 'calc(100vh - 370px)', minHeight: 380 }}>
         <DataGrid
           apiRef={apiRef}
           aria-label="Nhiệm vụ của phụ lục"
@@ -247,7 +248,7 @@ export function TasksEditor(props: {
           processRowUpdate={processRowUpdate}
           hideFooter={tasks.length <= 100}
           getCellClassName={(p) => {
-            const t = tasks.find((x) => x.key === p.id);
+            const t = byKey.get(Number(p.id));
             const problem = t && TASK_FIELD_IDS.includes(p.field as TaskField) ? problemOf(t, p.field as TaskField) : undefined;
             return problem ? `task-cell-${problem.level}` : '';
           }}
