@@ -179,6 +179,16 @@ describe('Phụ lục as a grid (browser mode)', () => {
     await expect.poll(() => page.getByRole('tab', { name: 'Phụ lục nhiệm vụ (20)' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Sắp xếp theo thứ tự chỉ số thành phần' }).click();
     await expect.poll(async () => (await contents(page))[1]?.slice(0, 12)).toBe('Nhiệm vụ 11:');
+    await page.waitForTimeout(400); // let the message finish appearing
     await screenshot(page, 'task-grid-20');
+
+    // a pasted block is undone in one step
+    await taskCell(page, 2, 'content').click();
+    await pasteTsv(page, 'Dán đè một\tSở Tư pháp\r\nDán đè hai\tSở Nội vụ\r\n');
+    await expect.poll(async () => (await contents(page)).slice(1, 3)).toEqual(['Dán đè một', 'Dán đè hai']);
+    expect(await taskCell(page, 3, 'lead').innerText()).toBe('Sở Nội vụ');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await contents(page)).slice(1, 2)).toEqual(['Nhiệm vụ 11: rà soát, kiểm tra việc thực hiện.']);
+    expect((await contents(page))[2]!.slice(0, 12)).toBe('Nhiệm vụ 2: ');
   });
 });
