@@ -83,6 +83,15 @@ describe('Phụ lục as a grid (browser mode)', () => {
     await editor.fill('Quý III');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 3, 'deadline').innerText()).toBe('Quý III năm 2022');
+    // content is several lines: Shift+Enter breaks the line, Enter commits
+    await cell(page, 1, 'content').click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editingInput(page).evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Dòng thứ hai của nhiệm vụ.');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 1, 'content').innerText()).toBe('Đẩy mạnh công tác thông tin, tuyên truyền về Pháp lệnh thực hiện dân chủ.\nDòng thứ hai của nhiệm vụ.');
 
     // delete a row, undo from the message; delete it again, undo with Ctrl+Z
     await page.getByLabel('Xóa nhiệm vụ 2', { exact: true }).click();
