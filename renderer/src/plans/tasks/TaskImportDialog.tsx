@@ -43,7 +43,7 @@ export function TaskImportDialog(props: { ctx: CellContext; options: RefOption[]
 
   const tasks = useMemo(() => (sheet && mapping && step === 'review' ? rowsToTasks(headerRow ? sheet.rows.slice(1) : sheet.rows, mapping, props.ctx) : []), [sheet, mapping, headerRow, step, props.ctx]);
   const names = useMemo(() => unmatchedNames(tasks), [tasks]);
-  const errors = tasks.filter((t) => Object.values(t.issues ?? {}).some((i) => i?.level === 'error')).length;
+  const errors = tasks.flatMap((t, i) => Object.values(t.issues ?? {}).flatMap((issue) => (issue?.level === 'error' ? [`Nhiệm vụ ${i + 1}: ${issue.message}`] : [])));
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -108,7 +108,9 @@ export function TaskImportDialog(props: { ctx: CellContext; options: RefOption[]
                 <TableHead>
                   <TableRow>
                     {Array.from({ length: sheet.columns }, (_, i) => (
-                      <TableCell key={i}>{columnName(i)}</TableCell>
+                      <TableCell key={i} sx={{ whiteSpace: 'nowrap' }}>
+                        {columnName(i)}
+                      </TableCell>
                     ))}
                   </TableRow>
                 </TableHead>
@@ -131,8 +133,16 @@ export function TaskImportDialog(props: { ctx: CellContext; options: RefOption[]
             <>
               <Typography>
                 {tasks.length} nhiệm vụ sẽ được thêm vào phụ lục, xếp theo thứ tự chỉ số thành phần.
-                {errors > 0 && ` ${errors} nhiệm vụ có ô không đọc được (giữ nguyên chữ trong tệp, đánh dấu đỏ trên bảng để sửa).`}
               </Typography>
+              {errors.length > 0 && (
+                <Alert severity="warning">
+                  {errors.length} ô không đọc được; chữ trong tệp được giữ nguyên và đánh dấu đỏ trên bảng để sửa (kế hoạch chưa lưu được cho đến khi sửa):
+                  {errors.slice(0, 10).map((e) => (
+                    <div key={e}>{e}</div>
+                  ))}
+                  {errors.length > 10 && <div>… và {errors.length - 10} ô khác.</div>}
+                </Alert>
+              )}
               {names.length === 0 ? (
                 <Alert severity="success">Mọi tên cơ quan chủ trì và phối hợp đều khớp danh mục.</Alert>
               ) : (
