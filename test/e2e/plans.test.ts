@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { openSession, screenshot, type Session } from './harness';
-import { editingInput, taskCell, taskContents, taskGrid } from './task-grid-helpers';
+import { editingInput, pasteTsv, taskCell, taskContents, taskGrid } from './task-grid-helpers';
 
 let session: Session;
 beforeAll(async () => {
@@ -122,6 +122,12 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Thu hồi để đính chính' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('issued-banner').innerText()).toMatch(/^Bản đã ban hành — Số 12\/KH-UBND ngày 05\/03\/2023, do .+@.+ ban hành lúc .+, SHA-256 [0-9a-f]{6}…/);
+    // an issued plan's table takes no paste
+    await page.getByRole('tab', { name: /Phụ lục nhiệm vụ/ }).click();
+    await taskCell(page, 1, 'content').click();
+    await pasteTsv(page, 'Dán vào bản đã ban hành\tSở Nội vụ\r\n');
+    expect((await taskContents(page))[0]).toContain('Xây dựng và triển kh');
+    expect(await page.getByText(/^Đã dán/).count()).toBe(0);
   });
 
   it('imports a year of results from a spreadsheet after a column-mapping step', async () => {

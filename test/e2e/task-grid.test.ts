@@ -191,6 +191,14 @@ describe('Phụ lục as a grid (browser mode)', () => {
     await page.waitForTimeout(400); // let the message finish appearing
     await screenshot(page, 'task-grid-20');
 
+    // pasting while a cell is being edited goes into that cell's text, not over the table
+    await taskCell(page, 1, 'expectedOutput').click();
+    await page.keyboard.press('Enter');
+    await pasteTsv(page, 'X\tY\r\nZ\tW\r\n');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('tab', { name: 'Phụ lục nhiệm vụ (20)' }).isVisible()).toBe(true);
+    expect(await page.getByText(/^Đã dán/).count()).toBe(0);
+
     // a pasted block is undone in one step
     await taskCell(page, 2, 'content').click();
     await pasteTsv(page, 'Dán đè một\tSở Tư pháp\r\nDán đè hai\tSở Nội vụ\r\n');

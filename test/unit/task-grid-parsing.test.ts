@@ -5,6 +5,7 @@ import type { IndexComponent } from '../../shared/indices';
 import { formatDeadline, type Deadline } from '../../shared/plans';
 import { blankTask, insertByComponent, matchComponent, setCellText, sortByComponent, toTaskInput, unsavableReason, type CellContext, type DraftTask } from '../../shared/task-cells';
 import { parseTsv } from '../../shared/tsv';
+import { withSavedIds } from '../../renderer/src/plans/tasks/task-history';
 import { pasteBlock } from '../../shared/task-paste';
 import { guessTaskColumns, resolveNames, rowsToTasks, unmatchedNames } from '../../shared/task-import';
 
@@ -256,5 +257,13 @@ describe('task import (mapping and review)', () => {
     // "Hội Nông dân" left for later: still free text, still marked
     expect(resolved[0]!.coordinators).toEqual([{ type: 'text', text: 'Hội Nông dân' }, { type: 'group', groupId: 12 }]);
     expect(resolved[0]!.issues?.coordinators?.level).toBe('review');
+  });
+});
+
+describe('undo keeps the ids saves gave meanwhile', () => {
+  it('puts the saved id back on a restored task, and leaves deleted and already-saved ones alone', () => {
+    const before = [{ key: 1, content: 'a' }, { key: 2, content: 'b' }, { key: 3, id: 7, content: 'c' }];
+    const now = [{ key: 1, id: 41, content: 'a' }, { key: 3, id: 7, content: 'c' }];
+    expect(withSavedIds(before, now)).toEqual([{ key: 1, id: 41, content: 'a' }, { key: 2, content: 'b' }, { key: 3, id: 7, content: 'c' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { withSavedIds } from './task-history';
 
 /**
  * Undo for the task table: every change records the list before it. Undoing restores that list,
@@ -18,8 +19,7 @@ export function useTaskHistory<T extends { key: number; id?: number | undefined 
     undo(): boolean {
       const previous = past.current.pop();
       if (!previous) return false;
-      const ids = new Map(latest.current.map((t) => [t.key, t.id]));
-      onChange(previous.map((t) => (t.id === undefined && ids.get(t.key) !== undefined ? { ...t, id: ids.get(t.key) } : t)));
+      onChange(withSavedIds(previous, latest.current));
       return true;
     },
   };
