@@ -195,9 +195,10 @@ describe('Phụ lục as a grid (browser mode)', () => {
     await taskCell(page, 1, 'expectedOutput').click();
     await page.keyboard.press('Enter');
     await pasteTsv(page, 'X\tY\r\nZ\tW\r\n');
+    expect(await page.getByText(/^Đã dán/).count()).toBe(0);
     await page.keyboard.press('Escape');
     expect(await page.getByRole('tab', { name: 'Phụ lục nhiệm vụ (20)' }).isVisible()).toBe(true);
-    expect(await page.getByText(/^Đã dán/).count()).toBe(0);
+    expect(await taskCell(page, 2, 'expectedOutput').innerText()).toBe('');
 
     // a pasted block is undone in one step
     await taskCell(page, 2, 'content').click();
