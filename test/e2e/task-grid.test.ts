@@ -191,6 +191,17 @@ describe('Phụ lục as a grid (browser mode)', () => {
     await page.waitForTimeout(400); // let the message finish appearing
     await screenshot(page, 'task-grid-20');
 
+    // an agency is picked from the list by keyboard alone
+    await taskCell(page, 1, 'lead').click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('tu phap');
+    await expect.poll(() => page.getByRole('option', { name: 'Sở Tư pháp' }).isVisible()).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => taskCell(page, 1, 'lead').innerText()).toBe('Sở Tư pháp');
+    expect(await page.locator('.MuiDataGrid-cell--editing').count()).toBe(0);
+
     // pasting while a cell is being edited goes into that cell's text, not over the table
     await taskCell(page, 1, 'expectedOutput').click();
     await page.keyboard.press('Enter');

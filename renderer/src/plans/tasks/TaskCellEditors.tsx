@@ -51,10 +51,11 @@ export function ChoiceEditCell(params: GridRenderEditCellParams & { choices: Cho
       groupBy={(label) => params.choices.find((c) => c.label === label)?.kind ?? ''}
       inputValue={params.value ?? ''}
       onInputChange={(_e, v, reason) => reason !== 'reset' && void set(v)}
-      onChange={async (_e, v) => {
+      onChange={(e, v) => {
         if (typeof v !== 'string') return;
-        await set(v);
-        api.current.stopCellEditMode({ id: params.id, field: params.field });
+        // Enter goes on to the grid, which commits this value; a click on an option commits here.
+        void set(v);
+        if (e.type === 'click') api.current.stopCellEditMode({ id: params.id, field: params.field });
       }}
       renderInput={(p) => (
         <TextField
@@ -62,10 +63,6 @@ export function ChoiceEditCell(params: GridRenderEditCellParams & { choices: Cho
           autoFocus
           variant="standard"
           slotProps={{ ...p.slotProps, htmlInput: { ...p.slotProps.htmlInput, 'aria-label': params.colDef.headerName } }}
-          onKeyDown={(e: KeyboardEvent) => {
-            // Enter on an open list picks the option (the pick commits); otherwise the grid commits what was typed.
-            if (e.key === 'Enter' && open) e.stopPropagation();
-          }}
         />
       )}
       sx={{ px: 1 }}
