@@ -121,6 +121,8 @@ export const contract = {
   deletePlan: { input: byIdAt, output: done },
   createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
   exportPlanTasksXlsx: { input: byId, output: FileContentSchema },
+  /** The rows of a task list (.xlsx/.csv) to map onto the Phụ lục; stores nothing. */
+  readTaskSheet: { input: z.object({ file: FileContentSchema }).strict(), output: z.object({ rows: z.array(z.array(z.string())), columns: z.number() }) },
   listSnippets: { input: z.object({ query: textLine(200) }).strict(), output: z.array(SnippetSchema) },
   saveSnippet: { input: SnippetInputSchema, output: SnippetSchema },
   deleteSnippet: { input: byId, output: done },

@@ -42,6 +42,7 @@ export const REQUEST_NAMES = [
   'deletePlan',
   'createPlanFromDeclines',
   'exportPlanTasksXlsx',
+  'readTaskSheet',
   'listSnippets',
   'saveSnippet',
   'deleteSnippet',

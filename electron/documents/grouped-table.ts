@@ -12,10 +12,12 @@ type Record = { kind: 'group'; index: string; title: string } | { kind: 'data'; 
 const CELL_SPACING = { before: 40, after: 40, line: 240 } as const;
 const PADDING = 85;
 
-function cellParagraph(text: string, align: Align, bold: boolean): Paragraph {
+/** `keepNext`: Word and LibreOffice keep a row whose paragraphs all have it on the page of the next row. */
+function cellParagraph(text: string, align: Align, bold: boolean, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: CELL_SPACING,
+    ...(keepNext ? { keepNext: true } : {}),
     children: text ? [run(text, { size: SIZE.table, bold })] : [],
   });
 }
@@ -43,9 +45,10 @@ export function groupedTable(table: GroupedTable, totalWidth: number, repeatHead
   const rows = records.map((rec, r) => {
     if (rec.kind === 'group') {
       const rest = widths.slice(1).reduce((a, b) => a + b, 0);
+      // A group heading never ends a page: it stays with the row after it (a run of headings stays together too).
       return new TableRow({
         cantSplit: true,
-        children: [cell(widths[0]!, [cellParagraph(rec.index, aligns[0]!, true)]), cell(rest, [cellParagraph(rec.title, 'left', true)], { columnSpan: widths.length - 1 })],
+        children: [cell(widths[0]!, [cellParagraph(rec.index, aligns[0]!, true, true)]), cell(rest, [cellParagraph(rec.title, 'left', true, true)], { columnSpan: widths.length - 1 })],
       });
     }
     const next = records[r + 1];

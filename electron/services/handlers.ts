@@ -30,6 +30,7 @@ import { quitApp } from './recovery';
 import { loadSampleAgencies } from './sample-agencies';
 import { deleteSignerProfile, listSignerProfiles, saveSignerProfile } from './signer-profiles';
 import { deleteSnippet, listSnippets, saveSnippet } from './snippets';
+import { readTaskSheet } from './task-import';
 
 const DONE = { ok: true } as const;
 
@@ -96,6 +97,7 @@ export function createHandlers({ database, version, transport, desktop, maintena
     deletePlan: async ({ id, revision }) => (await deletePlan(db, id, revision), DONE),
     createPlanFromDeclines: ({ indexId, year, issuerId }) => createPlanFromDeclines(db, indexId, year, issuerId),
     exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),
+    readTaskSheet: ({ file }) => readTaskSheet(file),
     listSnippets: ({ query }) => listSnippets(db, query),
     saveSnippet: (snippet) => saveSnippet(db, snippet),
     deleteSnippet: async ({ id }) => (await deleteSnippet(db, id), DONE),

@@ -6,6 +6,7 @@ import { checkNd30 } from '../documents/nd30-checker';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
+import { editingInput, pasteTsv, taskCell, taskContents, taskGrid } from './task-grid-helpers';
 
 let session: Session;
 beforeAll(async () => {
@@ -50,31 +51,41 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
 
   it('assigns the tasks, reorders them, exports a .docx that passes the format checks, and records the issue', async () => {
     const { page } = session;
-    // task 1: lead and coordinators
-    await page.getByRole('button', { name: 'Sửa nhiệm vụ 1' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('so noi vu');
+    // task 1: lead and coordinators, typed in the grid's cells
+    await taskCell(page, 1, 'lead').click();
+    await page.keyboard.press('Enter');
+    await editingInput(page).fill('so noi vu');
     await page.getByRole('option', { name: 'Sở Nội vụ' }).click();
-    await dialog.getByRole('combobox', { name: 'Cơ quan phối hợp' }).fill('UBND cấp huyện');
-    await dialog.getByRole('combobox', { name: 'Cơ quan phối hợp' }).press('Enter');
-    await dialog.getByRole('button', { name: 'Xong' }).click();
+    await expect.poll(() => taskCell(page, 1, 'lead').innerText()).toBe('Sở Nội vụ');
+    await taskCell(page, 1, 'coordinators').click();
+    await page.keyboard.press('Enter');
+    await editingInput(page).fill('UBND cấp huyện');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => taskCell(page, 1, 'coordinators').innerText()).toBe('UBND các huyện, thành phố');
     // a task of our own
     await page.getByRole('button', { name: '+ Thêm nhiệm vụ' }).click();
-    await dialog.getByRole('textbox', { name: 'Nhiệm vụ, giải pháp' }).fill('Tuyên truyền về Chỉ số PAPI trên Cổng thông tin điện tử của tỉnh.');
-    await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('Thông tin');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('content');
+    await page.keyboard.press('Enter');
+    await editingInput(page).fill('Tuyên truyền về Chỉ số PAPI trên Cổng thông tin điện tử của tỉnh.');
+    await page.keyboard.press('Enter');
+    await taskCell(page, 3, 'lead').click();
+    await page.keyboard.press('Enter');
+    await editingInput(page).fill('Thông tin');
     await page.getByRole('option', { name: 'Sở Thông tin và Truyền thông' }).click();
-    await dialog.getByRole('button', { name: 'Xong' }).click();
+    await expect.poll(() => taskCell(page, 3, 'lead').innerText()).toBe('Sở Thông tin và Truyền thông');
     // the new task (3) goes up with the keyboard
-    await page.getByRole('row', { name: 'Nhiệm vụ 3' }).press('Alt+ArrowUp');
-    const rows = page.getByRole('table', { name: 'Nhiệm vụ của phụ lục' }).locator('tbody tr');
-    await expect.poll(() => rows.nth(1).innerText()).toContain('Tuyên truyền về Chỉ số PAPI');
+    await taskCell(page, 3, 'deadline').click();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(async () => (await taskContents(page))[1]).toContain('Tuyên truyền về Chỉ số PAPI');
     // bulk: tasks 2 and 3 get the same lead and a deadline
-    await page.getByRole('checkbox', { name: 'Chọn nhiệm vụ 3' }).check();
+    await taskGrid(page).locator('.MuiDataGrid-row[data-rowindex="2"] input[type="checkbox"]').check();
     await page.getByRole('button', { name: /Đổi cơ quan chủ trì/ }).click();
+    const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Cơ quan chủ trì' }).fill('Văn phòng');
     await page.getByRole('option', { name: 'Văn phòng UBND tỉnh' }).click();
     await dialog.getByRole('button', { name: 'Áp dụng' }).click();
-    await expect.poll(() => rows.nth(2).innerText()).toContain('Văn phòng UBND tỉnh');
+    await expect.poll(() => taskCell(page, 3, 'lead').innerText()).toBe('Văn phòng UBND tỉnh');
     await screenshot(page, 'plan-tasks');
     // autosave keeps the draft without pressing "Lưu"
     await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 10_000 }).toBe(true);
@@ -111,6 +122,12 @@ describe('Chỉ số → Kế hoạch (browser mode)', () => {
     expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Thu hồi để đính chính' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('issued-banner').innerText()).toMatch(/^Bản đã ban hành — Số 12\/KH-UBND ngày 05\/03\/2023, do .+@.+ ban hành lúc .+, SHA-256 [0-9a-f]{6}…/);
+    // an issued plan's table takes no paste
+    await page.getByRole('tab', { name: /Phụ lục nhiệm vụ/ }).click();
+    await taskCell(page, 1, 'content').click();
+    await pasteTsv(page, 'Dán vào bản đã ban hành\tSở Nội vụ\r\n');
+    expect((await taskContents(page))[0]).toContain('Xây dựng và triển kh');
+    expect(await page.getByText(/^Đã dán/).count()).toBe(0);
   });
 
   it('imports a year of results from a spreadsheet after a column-mapping step', async () => {

@@ -26,7 +26,7 @@ const CODES: ReadonlySet<ApiError['code']> = new Set(['VALIDATION', 'NOT_FOUND',
 /** Requests that only read, whatever their input. */
 const READS: ReadonlySet<RequestName> = new Set([
   'getAppInfo', 'listIssuers', 'listNumberSeries', 'listAgencies', 'listAgencyGroups', 'listRecipientLists', 'previewRecipientBlock', 'exportAgencies',
-  'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportRecordDocx', 'exportPlanTasksXlsx', 'inspectBackup',
+  'getAgencyTemplate', 'listIndices', 'getIndexResults', 'listPlans', 'getPlan', 'exportRecordDocx', 'exportPlanTasksXlsx', 'readTaskSheet', 'inspectBackup',
   'listRegister', 'exportRegisterXlsx', 'proposeIssueNumber', 'getRecordHistory', 'exportIssuedCopyDocx',
   'getRoundAnswers',
 ]);
@@ -106,6 +106,7 @@ beforeAll(async () => {
     createPlanFromDeclines: { indexId: papi.id, year: 2022 },
     exportRecordDocx: { recordType: 'plan', id: planId },
     exportPlanTasksXlsx: { id: planId },
+    readTaskSheet: { file: { fileName: 'nhiem-vu.csv', base64: Buffer.from('Nhiệm vụ;Chủ trì\nTuyên truyền;Sở Nội vụ\n').toString('base64') } },
     listRegister: { query: '1250/UBND', kind: null, year: 2026, issuerId: null, status: null },
     exportRegisterXlsx: { query: '', kind: 'cong-van', year: null, issuerId: 1, status: 'withdrawn' },
     inspectBackup: { file: (await call<{ file: unknown }>(dispatch, 'makeBackup', {})).file },

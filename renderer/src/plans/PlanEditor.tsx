@@ -33,6 +33,7 @@ import { DistributionEditor } from './DistributionEditor';
 import { NextYearDialog } from './NextYearDialog';
 import { refOptions } from './RefPicker';
 import { TasksEditor, withKey, type EditorTask } from './TasksEditor';
+import { toTaskInput, unsavableReason } from '../../../shared/task-cells';
 
 /** The plan's fields as edited; tasks and the revision are kept beside it. */
 type Form = Omit<PlanInput, 'body' | 'tasks' | 'revision'> & { body: BodyBlock[] };
@@ -63,7 +64,10 @@ export function PlanEditor({ id }: { id: number }) {
     async persist(based) {
       const { form: f, tasks: snapshot } = latest.current;
       if (!f) return null;
-      const saved = await api.savePlan({ ...f, body: f.body as PlanInput['body'], tasks: snapshot.map(({ key: _k, ...t }) => t), revision: based });
+      // A cell that could not be read blocks the save rather than writing the value it replaced.
+      const unsavable = unsavableReason(snapshot);
+      if (unsavable) throw new Error(unsavable);
+      const saved = await api.savePlan({ ...f, body: f.body as PlanInput['body'], tasks: snapshot.map(toTaskInput), revision: based });
       const ids = new Map(snapshot.map((t, i) => [t.key, saved.tasks[i]?.id]));
       setTasks((current) => current.map((t) => ({ ...t, id: t.id ?? ids.get(t.key) })));
       setPlan(saved);
@@ -104,7 +108,7 @@ export function PlanEditor({ id }: { id: number }) {
     if (!f) return;
     try {
       const title = copyTitle(f.title);
-      const copy = await api.savePlan({ ...f, id: undefined, revision: null, title, body: f.body as PlanInput['body'], tasks: snapshot.map(({ key: _k, id: _id, ...t }) => t) });
+      const copy = await api.savePlan({ ...f, id: undefined, revision: null, title, body: f.body as PlanInput['body'], tasks: snapshot.map(({ id: _id, ...t }) => toTaskInput(t)) });
       setDirty(false);
       setConflict((c) => c && { ...c, copy: { title, href: href(`ke-hoach/${copy.id}`) } });
     } catch (err) {
@@ -223,6 +227,7 @@ export function PlanEditor({ id }: { id: number }) {
           indexYear={form.indexYear}
           year={form.draftYear}
           options={options}
+          registry={{ agencies, groups }}
           readOnly={readOnly}
           onChange={(t) => {
             setTasks(t);
