@@ -11,6 +11,9 @@ export const DOCUMENT_KINDS = {
   'bao-cao': { name: 'Báo cáo', abbreviation: 'BC' },
   'thong-bao': { name: 'Thông báo', abbreviation: 'TB' },
   'cong-van': { name: 'Công văn', abbreviation: '' },
+  'quyet-dinh': { name: 'Quyết định', abbreviation: 'QĐ' },
+  'to-trinh': { name: 'Tờ trình', abbreviation: 'TTr' },
+  'giay-moi': { name: 'Giấy mời', abbreviation: 'GM' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_IDS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];

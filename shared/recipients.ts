@@ -21,6 +21,9 @@ export const RecipientListInputSchema = z
     name: requiredLine(200),
     kind: z.enum(['noi-nhan', 'kinh-gui']),
     lines: z.array(RecipientLineSchema).max(300),
+    /** How the list prints as a Nơi nhận: the "Gửi bản điện tử:" line and the drafter in the Lưu line. */
+    electronic: z.boolean().default(false),
+    drafter: textLine(60).default(''),
     revision: basedOnRevision,
   })
   .strict();
@@ -32,6 +35,8 @@ export const RecipientListSchema = z.object({
   lines: z.array(RecipientLineSchema),
   /** Each line as it prints (name and note), in order. */
   labels: z.array(z.string()),
+  electronic: z.boolean(),
+  drafter: z.string(),
   revision: z.number(),
 });
 
@@ -55,9 +60,11 @@ export type DistributionOptions = z.output<typeof DistributionOptionsSchema>;
 
 /** The Nơi nhận of a document model (see shared/document/model.ts): items without "- " or ";". */
 export interface Distribution {
-  electronic?: boolean;
+  electronic?: boolean | undefined;
   items: string[];
   archive: string;
+  /** Ô 12: typist's code and copies issued, printed at the end of the Lưu line ("PL.(300)"). */
+  copies?: { code: string; count: number } | undefined;
 }
 
 const NHU_TREN = 'Như trên';
@@ -79,7 +86,7 @@ export function distributionLines(d: Distribution): string[] {
     'Nơi nhận:',
     ...(d.electronic ? ['Gửi bản điện tử:'] : []),
     ...d.items.map((item) => `- ${withListEnding(item, false)}`),
-    `- Lưu: ${withListEnding(d.archive, true)}`,
+    `- Lưu: ${withListEnding(d.copies ? `${d.archive.replace(/[\s;.,]+$/u, '')}, ${d.copies.code}.(${d.copies.count})` : d.archive, true)}`,
   ];
 }
 
@@ -92,5 +99,7 @@ export function kinhGuiLines(recipients: readonly string[]): string[] {
 
 /** A line's printed text: its name, then its note ("TT Thành ủy (để b/c)"). */
 export function lineLabel(name: string, lineNote: string): string {
-  return lineNote ? `${name} ${lineNote}` : name;
+  const n = lineNote.trim();
+  if (!n) return name;
+  return `${name} ${/^\(.*\)$/.test(n) ? n : `(${n.replace(/^\(|\)$/g, '')})`}`;
 }

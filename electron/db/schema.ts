@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Bumped by every save of a record a user edits; a save based on an older one is refused (migration 0009). */
 type Revision = Generated<number>;
@@ -122,6 +122,8 @@ export interface RecipientListTable {
   created_at: string;
   updated_at: string;
   revision: Revision;
+  electronic: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
+  drafter: ColumnType<string, string | undefined, string>;
 }
 
 export interface RecipientListLineTable {

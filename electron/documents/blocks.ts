@@ -1,7 +1,7 @@
 // ND30 building blocks shared by every kind: page setup, page numbers, header table, solid
 // lines, tên loại + trích yếu, Kính gửi, căn cứ, body, signature + Nơi nhận table.
 import {
-  AlignmentType, BorderStyle, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, TableRow, TextRun,
+  AlignmentType, BorderStyle, Footer, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, TableRow, TextRun,
   type ISectionPropertiesOptions,
 } from 'docx';
 import type { Block, DocumentModel } from '../../shared/document/model.js';
@@ -12,6 +12,14 @@ import { centred, inlineRuns, inlineText, rawRun, run, upper } from './runs.js';
 import { cell, fixedTable, NO_BORDERS } from './tables.js';
 import { groupedTable } from './grouped-table.js';
 import { textWidthTw } from './text-width.js';
+
+/**
+ * Line height of stacked upper-case lines (issuer, quốc hiệu, tên loại, authority): 1.2 × single.
+ * Vietnamese capitals stack accents above the cap height ("ĐỐC", "NỘI"); at single spacing they touch
+ * the line above in LibreOffice and Word.
+ */
+export const STACKED_LINE = 288;
+const stacked = { spacing: { before: 0, after: 0, line: STACKED_LINE } };
 
 // ---------------------------------------------------------------- page setup
 
@@ -25,6 +33,27 @@ export function sectionProperties(orientation: 'portrait' | 'landscape', restart
       ...(restartNumbering ? { pageNumbers: { start: 1 } } : {}),
     },
   };
+}
+
+/** Ô 13: address and contacts at the foot of page 1, 11 pt, under a full-width solid line. */
+export function contactFooter(contact: NonNullable<DocumentModel['contact']>): Footer {
+  const parts = [
+    contact.address && `Địa chỉ: ${contact.address}`,
+    contact.phone && `Điện thoại: ${contact.phone}`,
+    contact.fax && `Fax: ${contact.fax}`,
+    contact.email && `E-mail: ${contact.email}`,
+    contact.website && `Website: ${contact.website}`,
+  ].filter(Boolean);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 0, after: 0, line: 240 },
+        border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+        children: [run(parts.join('; '), { size: SIZE.contact })],
+      }),
+    ],
+  });
 }
 
 /** Page number centred at the top from page 2; the first page of a section has an empty header. */
@@ -63,8 +92,8 @@ function issuerParagraphs(model: DocumentModel): Paragraph[] {
   const { parent, name } = model.issuer;
   const lines = name.map(upper);
   const paragraphs: Paragraph[] = [];
-  if (parent) paragraphs.push(centred([run(upper(parent), { size: SIZE.issuer })]));
-  for (const line of lines) paragraphs.push(centred([run(line, { size: SIZE.issuer, bold: true })]));
+  if (parent) paragraphs.push(centred([run(upper(parent), { size: SIZE.issuer })], stacked));
+  for (const line of lines) paragraphs.push(centred([run(line, { size: SIZE.issuer, bold: true })], stacked));
   const longest = Math.min(LEFT_CONTENT, Math.max(...lines.map((l) => textWidthTw(l, SIZE.issuer, 'bold'))));
   paragraphs.push(solidLine(longest * SHORT_LINE_RATIO, LEFT_CONTENT));
   return paragraphs;
@@ -72,8 +101,8 @@ function issuerParagraphs(model: DocumentModel): Paragraph[] {
 
 function nationalParagraphs(): Paragraph[] {
   return [
-    centred([rawRun(QUOC_HIEU, { size: SIZE.quocHieu, bold: true })]),
-    centred([rawRun(TIEU_NGU, { size: SIZE.tieuNgu, bold: true })]),
+    centred([rawRun(QUOC_HIEU, { size: SIZE.quocHieu, bold: true })], stacked),
+    centred([rawRun(TIEU_NGU, { size: SIZE.tieuNgu, bold: true })], stacked),
     solidLine(textWidthTw(TIEU_NGU, SIZE.tieuNgu, 'bold'), RIGHT_CONTENT),
   ];
 }
@@ -96,9 +125,12 @@ const ROW2_MARGINS = { top: 180, bottom: 0, left: CELL_PADDING, right: CELL_PADD
  * Two-column borderless header. Row 1: issuer | quốc hiệu + tiêu ngữ. Row 2: Số (+ V/v, urgency)
  * | date, so Số and the date share a line however many lines the issuer name takes.
  */
-export function headerTable(model: DocumentModel, soLine: string, dateLine: string, leftExtras: Paragraph[]) {
+export function headerTable(model: DocumentModel, soLine: string | null, dateLine: string, leftExtras: Paragraph[]) {
+  const top = new TableRow({ children: [cell(HEADER_COLUMNS.left, issuerParagraphs(model)), cell(HEADER_COLUMNS.right, nationalParagraphs())] });
+  // A document issued with a Quyết định has no Số and no date of its own.
+  if (soLine === null) return fixedTable([HEADER_COLUMNS.left, HEADER_COLUMNS.right], [top], { borders: NO_BORDERS, padding: CELL_PADDING });
   const rows = [
-    new TableRow({ children: [cell(HEADER_COLUMNS.left, issuerParagraphs(model)), cell(HEADER_COLUMNS.right, nationalParagraphs())] }),
+    top,
     new TableRow({
       children: [
         cell(HEADER_COLUMNS.left, [centred([rawRun(soLine, { size: SIZE.soKyHieu })]), ...leftExtras], { margins: ROW2_MARGINS }),
@@ -115,8 +147,8 @@ export function headerTable(model: DocumentModel, soLine: string, dateLine: stri
 export function titleBlock(kindName: string, subject: string): Paragraph[] {
   const longest = Math.min(TEXT_WIDTH, textWidthTw(subject, SIZE.title, 'bold'));
   return [
-    centred([run(upper(kindName), { size: SIZE.title, bold: true })], { spacing: { before: 360, after: 0, line: BODY_SPACING.line } }),
-    centred([run(subject, { size: SIZE.title, bold: true })], { spacing: { before: 0, after: 0, line: BODY_SPACING.line } }),
+    centred([run(upper(kindName), { size: SIZE.title, bold: true })], { spacing: { before: 360, after: 0, line: STACKED_LINE } }),
+    centred([run(subject, { size: SIZE.title, bold: true })], { spacing: { before: 0, after: 0, line: STACKED_LINE } }),
     solidLine(longest * SHORT_LINE_RATIO, TEXT_WIDTH),
   ];
 }
@@ -140,7 +172,7 @@ export function kinhGui(recipients: string[]): Paragraph[] {
 
 // ---------------------------------------------------------------- body
 
-function bodyParagraph(children: TextRun[], first = false): Paragraph {
+export function bodyParagraph(children: TextRun[], first = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: BODY_INDENT },
@@ -215,7 +247,7 @@ function noiNhanParagraphs(d: DocumentModel['distribution']): Paragraph[] {
 function signatureParagraphs(s: DocumentModel['signature']): Paragraph[] {
   const gap = Array.from({ length: SIGNATURE_GAP_LINES }, () => centred([]));
   return [
-    ...s.authority.map((line) => centred([run(upper(line), { size: SIZE.signature, bold: true })])),
+    ...s.authority.map((line) => centred([run(upper(line), { size: SIZE.signature, bold: true })], stacked)),
     ...gap,
     centred([run(s.name, { size: SIZE.signature, bold: true })]),
   ];

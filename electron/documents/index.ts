@@ -3,13 +3,17 @@ import { Document, Packer, type ISectionOptions } from 'docx';
 import { parseDocumentModel, type DocumentModel, type ModelError } from '../../shared/document/model.js';
 import { composeKyHieu, formatNd30Date, formatSoLine, padNd30, type DocumentKind } from '../../shared/nd30.js';
 import { appendixSection, attachedToText } from './appendix.js';
-import { body, headerTable, pageNumberHeaders, sectionProperties, signatureTable, urgencyMark } from './blocks.js';
+import { body, contactFooter, headerTable, pageNumberHeaders, sectionProperties, signatureTable, urgencyMark } from './blocks.js';
 import { baoCao } from './bao-cao.js';
 import { chiThi } from './chi-thi.js';
 import { congVan } from './cong-van.js';
 import { keHoach } from './ke-hoach.js';
 import type { KindLayout } from './named-kind.js';
 import { thongBao } from './thong-bao.js';
+import { quyetDinh } from './quyet-dinh.js';
+import { toTrinh } from './to-trinh.js';
+import { giayMoi } from './giay-moi.js';
+import { attachedSection, issuedWithText } from './attached.js';
 import { ND30_STYLES } from './styles.js';
 
 const LAYOUTS: Record<DocumentKind, KindLayout> = {
@@ -18,6 +22,9 @@ const LAYOUTS: Record<DocumentKind, KindLayout> = {
   'bao-cao': baoCao,
   'thong-bao': thongBao,
   'cong-van': congVan,
+  'quyet-dinh': quyetDinh,
+  'to-trinh': toTrinh,
+  'giay-moi': giayMoi,
 };
 
 export class DocumentModelError extends Error {
@@ -41,19 +48,22 @@ export function buildDocument(model: DocumentModel): Document {
   const main: ISectionOptions = {
     properties: sectionProperties('portrait', false),
     headers: pageNumberHeaders(),
+    ...(model.contact ? { footers: { first: contactFooter(model.contact) } } : {}),
     children: [
       headerTable(model, formatSoLine(model.number, kyHieu), formatNd30Date(model.place, model.date), leftExtras),
       ...layout.opening(model),
-      ...body(model.body),
+      ...body(layout.prepareBody ? layout.prepareBody(model) : model.body),
       ...signatureTable(model),
     ],
   };
   const appendices = model.appendices ?? [];
-  const attached = attachedToText(model, kyHieu, model.number ? padNd30(model.number) : '      ');
+  const numberText = model.number ? padNd30(model.number) : '      ';
+  const attached = attachedToText(model, kyHieu, numberText);
+  const issued = model.attachment ? [attachedSection(model, model.attachment, issuedWithText(model, kyHieu, numberText))] : [];
   return new Document({
     creator: 'NoiVu Desk',
     styles: ND30_STYLES,
-    sections: [main, ...appendices.map((a, i) => appendixSection(model, a, i, appendices.length, attached))],
+    sections: [main, ...issued, ...appendices.map((a, i) => appendixSection(model, a, i, appendices.length, attached))],
   });
 }
 

@@ -28,6 +28,7 @@ export const SIZE = {
   appendixTitle: 14,
   appendixAttached: 13,
   table: 12,
+  contact: 11,
 } as const;
 
 export const BODY_INDENT = 567;

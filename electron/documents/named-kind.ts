@@ -10,6 +10,8 @@ export interface KindLayout {
   headerExtras(model: DocumentModel): Paragraph[];
   /** Paragraphs between the header table and the body. */
   opening(model: DocumentModel): Paragraph[];
+  /** The body as this kind prints it (e.g. bold "Điều 1." labels). */
+  prepareBody?(model: DocumentModel): DocumentModel['body'];
 }
 
 export const namedKind: KindLayout = {

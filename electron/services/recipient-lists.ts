@@ -69,14 +69,23 @@ export async function listRecipientLists(db: Kysely<Database>): Promise<Recipien
   const result: RecipientList[] = [];
   for (const list of lists.sort((a, b) => compareVietnamese(a.name, b.name))) {
     const lines = rows.filter((r) => r.list_id === list.id).map(toLine);
-    result.push({ id: list.id, name: list.name, kind: list.kind, lines, labels: (await resolveLines(db, list.kind, lines)).labels, revision: list.revision });
+    result.push({
+      id: list.id,
+      name: list.name,
+      kind: list.kind,
+      lines,
+      labels: (await resolveLines(db, list.kind, lines)).labels,
+      electronic: list.electronic === 1,
+      drafter: list.drafter,
+      revision: list.revision,
+    });
   }
   return result;
 }
 
 export async function saveRecipientList(
   db: Kysely<Database>,
-  input: { id?: number | undefined; name: string; kind: RecipientListKind; lines: RecipientLine[]; revision?: number | null | undefined },
+  input: { id?: number | undefined; name: string; kind: RecipientListKind; lines: RecipientLine[]; electronic?: boolean; drafter?: string; revision?: number | null | undefined },
 ): Promise<RecipientList> {
   return transactional(db, async (trx) => {
     const { labels } = await resolveLines(trx, input.kind, input.lines);
@@ -84,7 +93,10 @@ export async function saveRecipientList(
     const clash = await trx.selectFrom('recipient_lists').select('id').where('search_key', '=', key).executeTakeFirst();
     if (clash && clash.id !== input.id) throw new ServiceError('CONFLICT', `Đã có danh sách "${input.name}".`);
     const now = new Date().toISOString();
-    const values = { name: input.name, kind: input.kind, search_key: key, updated_at: now };
+    // A Kính gửi list prints neither line.
+    const electronic = input.kind === 'noi-nhan' && input.electronic === true;
+    const drafter = input.kind === 'noi-nhan' ? (input.drafter ?? '') : '';
+    const values = { name: input.name, kind: input.kind, search_key: key, updated_at: now, electronic: electronic ? (1 as const) : (0 as const), drafter };
     let id = input.id;
     let revision = 1;
     if (id === undefined) {
@@ -111,7 +123,7 @@ export async function saveRecipientList(
         )
         .execute();
     }
-    return { id, name: input.name, kind: input.kind, lines: input.lines, labels, revision };
+    return { id, name: input.name, kind: input.kind, lines: input.lines, labels, electronic, drafter, revision };
   });
 }
 

@@ -162,12 +162,46 @@ export const AppendixSchema = obj('Phụ lục', {
   landscape: z.boolean().optional(),
 });
 
+/** Ô 12: the typist's code (upper case) and the number of copies issued, printed "PL.(300)". */
+export const CopiesSchema = obj('Ký hiệu người đánh máy và số lượng bản', {
+  code: text('Ký hiệu người đánh máy').refine((s) => /^[A-ZĐ]{1,6}$/.test(s), { error: 'Ký hiệu người đánh máy: chữ in hoa, tối đa 6 chữ (ví dụ "PL")' }),
+  count: int('Số lượng bản phát hành', 1, 99999),
+});
+
 export const DistributionSchema = obj('Nơi nhận', {
-  /** Bắc Kạn practice: a "Gửi bản điện tử:" line under "Nơi nhận:". */
+  /** Bắc Kạn practice, not ND30: a "Gửi bản điện tử:" line under "Nơi nhận:". */
   electronic: z.boolean().optional(),
   items: list(text('Nơi nhận'), 'Nơi nhận').min(1, { error: 'Nơi nhận: cần ít nhất một nơi nhận' }),
   /** The part after "Lưu: ", e.g. "VT, NV" or "VT, NCPC (Vân)". */
   archive: text('Nơi lưu').refine((s) => /^VT\b/.test(s), { error: 'Nơi lưu: phải bắt đầu bằng "VT" (Văn thư)' }),
+  copies: CopiesSchema.optional(),
+});
+
+/** Ô 13: the issuer's address and contacts, at the foot of page 1 (a công văn's usual footer). */
+export const ContactSchema = obj('Địa chỉ liên hệ', {
+  address: optionalText('Địa chỉ'),
+  phone: optionalText('Điện thoại'),
+  fax: optionalText('Fax'),
+  email: optionalText('Thư điện tử'),
+  website: optionalText('Trang thông tin điện tử'),
+});
+
+/** Giấy mời: the meeting. The body then holds the content and the closing request. */
+export const MeetingSchema = obj('Cuộc họp', {
+  /** The opening sentence, e.g. "Sở Nội vụ trân trọng kính mời đại diện lãnh đạo … tham dự Hội nghị …". */
+  invitation: optionalText('Lời mời'),
+  time: text('Thời gian'),
+  place: text('Địa điểm'),
+  chair: optionalText('Chủ trì'),
+  participants: list(text('Thành phần'), 'Thành phần').optional(),
+});
+
+/** A document issued with a Quyết định ("ban hành kèm theo"): a Kế hoạch, Quy chế, Quy định… */
+export const AttachedDocumentSchema = obj('Văn bản ban hành kèm theo', {
+  /** Tên loại of the attached document, e.g. "Kế hoạch", "Quy chế". */
+  name: text('Tên loại văn bản kèm theo'),
+  subject: text('Trích yếu văn bản kèm theo'),
+  body: list(BlockSchema, 'Nội dung văn bản kèm theo').min(1, { error: 'Nội dung văn bản kèm theo: không được để trống' }),
 });
 
 export const SignatureSchema = obj('Chữ ký', {
@@ -205,7 +239,14 @@ export const DocumentModelSchema = obj('Văn bản', {
     appendices: list(AppendixSchema, 'Phụ lục').optional(),
     distribution: DistributionSchema,
     signature: SignatureSchema,
+    /** Quyết định: the line naming the deciding authority, e.g. "GIÁM ĐỐC SỞ NỘI VỤ". */
+    decidingAuthority: optionalText('Thẩm quyền ban hành'),
+    /** Quyết định: a document it issues, printed after it. */
+    attachment: AttachedDocumentSchema.optional(),
+    meeting: MeetingSchema.optional(),
+    contact: ContactSchema.optional(),
   }).superRefine((m, ctx) => {
+    checkKindFields(m, ctx);
     if (m.kind === 'cong-van') {
       if (!m.code && !m.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Đơn vị soạn thảo: công văn cần đơn vị soạn thảo (ví dụ "NV") hoặc ký hiệu' });
       if (m.code && !/^[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$/.test(m.code))
@@ -226,6 +267,50 @@ export const DocumentModelSchema = obj('Văn bản', {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'Nội dung: văn bản có phụ lục phải dẫn chiếu "Phụ lục" trong nội dung' });
   });
 
+type ModelShape = {
+  kind: string;
+  body: Array<{ type: string; text?: unknown }>;
+  recipients?: string[] | undefined;
+  distribution: { items: string[] };
+  decidingAuthority?: string | undefined;
+  attachment?: unknown;
+  meeting?: unknown;
+};
+
+/** "Điều 1." … at the start of a body paragraph of a Quyết định. */
+export const ARTICLE_RE = /^Điều (\d+)\.(\s|$)/;
+
+/** Article numbers of a body, in order (a paragraph whose text starts "Điều n."). */
+export function articleNumbers(body: ModelShape['body']): number[] {
+  return body.flatMap((b) => {
+    if (b.type !== 'paragraph') return [];
+    const t = typeof b.text === 'string' ? b.text : Array.isArray(b.text) ? b.text.map((r: { text?: string }) => r.text ?? '').join('') : '';
+    const m = ARTICLE_RE.exec(t.trimStart());
+    return m ? [Number(m[1])] : [];
+  });
+}
+
+function checkKindFields(m: ModelShape, ctx: z.RefinementCtx): void {
+  const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (m.kind !== 'quyet-dinh') {
+    if (m.decidingAuthority) issue(['decidingAuthority'], 'Thẩm quyền ban hành: chỉ dùng cho quyết định');
+    if (m.attachment) issue(['attachment'], 'Văn bản ban hành kèm theo: chỉ quyết định mới ban hành kèm theo văn bản khác');
+  }
+  if (m.kind !== 'giay-moi' && m.meeting) issue(['meeting'], 'Cuộc họp: chỉ dùng cho giấy mời');
+  if (m.kind === 'quyet-dinh') {
+    if (m.recipients?.length) issue(['recipients'], 'Kính gửi: quyết định không có "Kính gửi"; nơi thi hành ghi ở "Như Điều n" trong Nơi nhận');
+    if (!m.decidingAuthority) issue(['decidingAuthority'], 'Thẩm quyền ban hành: quyết định cần dòng thẩm quyền (ví dụ "GIÁM ĐỐC SỞ NỘI VỤ")');
+    const articles = articleNumbers(m.body);
+    if (articles.length === 0) issue(['body'], 'Nội dung: quyết định cần ít nhất "Điều 1."');
+    else if (articles.some((n, i) => n !== i + 1)) issue(['body'], `Nội dung: các điều phải đánh số liên tục từ Điều 1 (đang có ${articles.map((n) => `Điều ${n}`).join(', ')})`);
+    const first = /^Như Điều (\d+)$/.exec(m.distribution.items[0] ?? '');
+    if (!first) issue(['distribution', 'items', 0], 'Nơi nhận: quyết định bắt đầu bằng "Như Điều n" (điều thi hành)');
+    else if (!articles.includes(Number(first[1]))) issue(['distribution', 'items', 0], `Nơi nhận: "Như Điều ${first[1]}" nhưng quyết định không có Điều ${first[1]}`);
+  }
+  if (m.kind === 'to-trinh' && !m.recipients?.length) issue(['recipients'], 'Kính gửi: tờ trình cần cơ quan nhận (ví dụ "Ủy ban nhân dân tỉnh")');
+  if (m.kind === 'giay-moi' && !m.meeting) issue(['meeting'], 'Cuộc họp: giấy mời cần thời gian và địa điểm');
+}
+
 export type DocumentModel = z.output<typeof DocumentModelSchema>;
 export type DocumentModelInput = z.input<typeof DocumentModelSchema>;
 export type Block = z.output<typeof BlockSchema>;
@@ -237,6 +322,9 @@ export type Appendix = z.output<typeof AppendixSchema>;
 export type Issuer = z.output<typeof IssuerSchema>;
 export type Signature = z.output<typeof SignatureSchema>;
 export type Distribution = z.output<typeof DistributionSchema>;
+export type Meeting = z.output<typeof MeetingSchema>;
+export type Contact = z.output<typeof ContactSchema>;
+export type AttachedDocument = z.output<typeof AttachedDocumentSchema>;
 
 export interface ModelError { path: string; message: string }
 export type ParseResult = { ok: true; model: DocumentModel } | { ok: false; errors: ModelError[] };

@@ -59,6 +59,39 @@ describe('LibreOffice opens the rendered examples', () => {
   });
 });
 
+// The kinds without a reference text: Quyết định (one issuing a Kế hoạch), Tờ trình, Giấy mời.
+const NEW_KINDS = [
+  'quyet-dinh-thanh-lap-doan-kiem-tra-2025-so-noi-vu',
+  'quyet-dinh-ban-hanh-ke-hoach-tuyen-truyen-2025-so-noi-vu',
+  'to-trinh-ke-hoach-kiem-tra-cchc-2025-so-noi-vu',
+  'giay-moi-hoi-nghi-chi-so-cchc-2025-so-noi-vu',
+];
+
+describe('LibreOffice opens the Quyết định, Tờ trình and Giấy mời examples', () => {
+  it.each(NEW_KINDS)('%s: quốc hiệu on one line, no number on a first page, numbers from page 2', async (name) => {
+    const pdf = docxToPdf(await renderDocument(loadExample(name)), name);
+    try {
+      const pages = Array.from({ length: pdf.pages }, (_, i) => pdf.pageText(i + 1, true));
+      expect(pages[0]).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      // Each document (the decision, then what it issues) starts on a page with the header and no number.
+      const starts = pages.map((t, i) => (/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/.test(t) ? i : -1)).filter((i) => i >= 0);
+      let expected = 0;
+      pages.forEach((t, i) => {
+        expected = starts.includes(i) ? 1 : expected + 1;
+        if (expected === 1) expect(firstLine(t), `${name} page ${i + 1}`).not.toMatch(/^\d+$/);
+        else expect(firstLine(t), `${name} page ${i + 1}`).toBe(String(expected));
+      });
+      if (name.includes('ban-hanh')) {
+        expect(starts.length).toBe(2);
+        expect(pdf.pages).toBeGreaterThan(starts[1]! + 1); // the attached Kế hoạch has a page 2 to number
+        expect(pages[starts[1]!]).toMatch(/\(Ban hành kèm theo Quyết định số 09\/QĐ-SNV/);
+      }
+    } finally {
+      pdf.cleanup();
+    }
+  }, 120_000);
+});
+
 describe('LibreOffice opens synthetic documents', () => {
   it('báo cáo example and every synthetic variant convert', async () => {
     for (const [name, model] of [['bao-cao', loadExample('bao-cao-cchc-2023-so-noi-vu')] as const, ...syntheticVariants()]) {

@@ -4,7 +4,11 @@ import { baseModel, loadExample, syntheticVariants, taskAppendix } from './fixtu
 import { mutateDocx } from './mutate.js';
 import { checkNd30 } from './nd30-checker.js';
 
-const EXAMPLES = ['chi-thi-04-2024-bac-kan', 'cong-van-ubnd-tp-bac-kan-2023', 'ke-hoach-papi-2022-bac-kan', 'bao-cao-cchc-2023-so-noi-vu'];
+const EXAMPLES = [
+  'chi-thi-04-2024-bac-kan', 'cong-van-ubnd-tp-bac-kan-2023', 'ke-hoach-papi-2022-bac-kan', 'bao-cao-cchc-2023-so-noi-vu',
+  'quyet-dinh-thanh-lap-doan-kiem-tra-2025-so-noi-vu', 'quyet-dinh-ban-hanh-ke-hoach-tuyen-truyen-2025-so-noi-vu',
+  'to-trinh-ke-hoach-kiem-tra-cchc-2025-so-noi-vu', 'giay-moi-hoi-nghi-chi-so-cchc-2025-so-noi-vu',
+];
 
 describe('ND30 checklist (spec §9) on the example documents', () => {
   it.each(EXAMPLES)('%s has no violation', async (name) => {

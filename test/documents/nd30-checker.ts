@@ -1,4 +1,4 @@
-// Machine-checkable ND30 assertions (spec §9, 1–36) on a generated .docx.
+// Machine-checkable ND30 assertions (spec §9, 1–36, and ours from 40) on a generated .docx.
 // checkNd30(buffer) → list of violations, each prefixed "[n]" with the assertion number.
 import { KIND_ABBREVIATIONS, ND30_DRAFT_DATE_RE, SO_LINE_RE } from '../../shared/nd30.js';
 import { textWidthTw } from '../../electron/documents/text-width.js';
@@ -113,13 +113,53 @@ export async function checkNd30(buffer: Uint8Array): Promise<string[]> {
   }
 
   checkMainSection(sections[0]!.blocks, fail);
-  sections.forEach((s, i) => { if (isAppendix(i)) checkAppendix(s.blocks, i, fail); });
+  checkContactFooter(parts, sections[0]!.sectPr, fail);
+  sections.forEach((s, i) => {
+    if (isAppendix(i)) checkAppendix(s.blocks, i, fail);
+    else if (i > 0) checkIssuedWith(s.blocks, s.sectPr, i, fail);
+  });
   const mainText = sections[0]!.blocks.filter((b): b is Para => b.kind === 'p').map((p) => p.text).join('\n');
   if (sections.some((_, i) => isAppendix(i)) && !mainText.includes('Phụ lục')) fail(34, 'phụ lục present but the main text does not mention "Phụ lục"');
   return errors;
 }
 
 type Fail = (n: number, msg: string) => void;
+
+/** [40] Stacked upper-case lines keep room for Vietnamese accents: line ≥ 1.15 × single. */
+function checkStacked(p: Para | undefined, what: string, fail: Fail) {
+  if (!p || !nonEmpty(p)) return;
+  const { line, lineRule } = p.props;
+  const ok = lineRule === 'exact' || lineRule === 'atLeast' ? (line ?? 0) >= sizeOf(p) * 20 * 1.15 : (line ?? 240) >= 276;
+  if (!ok) fail(40, `${what} "${p.text.slice(0, 30)}" line ${line ?? 240} ${lineRule ?? 'auto'}: accents of capitals can touch the line above`);
+}
+
+/** [43] Ô 13 (address, phone, e-mail, website): page 1 foot, 11–12 pt, upright, under a full-width line. */
+function checkContactFooter(parts: DocxParts, sectPr: Parameters<typeof kids>[0], fail: Fail) {
+  const ref = kids(sectPr, 'footerReference').find((r) => attr(r, 'type') === 'first');
+  const footer = ref ? parts.related.get(relId(ref)) : undefined;
+  if (!footer) return;
+  const paras = kids(footer, 'p').map((p) => readParagraph(p, parts.styles)).filter(nonEmpty);
+  if (!paras.length) return;
+  if (!paras[0]!.props.borders.includes('top')) fail(43, 'Ô 13: no solid line above the address');
+  for (const p of paras) if (!between(sizeOf(p), 11, 12) || !noneBold(p) || textRuns(p).some((r) => r.props.i)) fail(43, `Ô 13 "${p.text.slice(0, 30)}" format`);
+}
+
+/** [42] A document issued with a Quyết định: header, tên loại, trích yếu, "(Ban hành kèm theo …)", content ending "./.". */
+function checkIssuedWith(blocks: Array<Para | Table>, sectPr: Parameters<typeof kids>[0], i: number, fail: Fail) {
+  const header = blocks[0];
+  if (header?.kind !== 'tbl') return fail(42, `section ${i + 1}: the attached document does not open with the header table`);
+  const qh = header.rows[0]?.cells[1]?.paragraphs.find(nonEmpty);
+  if (!qh || !/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/.test(qh.text.trim())) fail(42, `section ${i + 1}: no quốc hiệu in the attached document`);
+  const ps = blocks.slice(1).filter((b): b is Para => b.kind === 'p' && nonEmpty(b));
+  const [name, ...rest] = ps;
+  if (!name || !KIND_BY_NAME.has(name.text.trim()) || !isBold(name) || !centredP(name)) fail(42, `section ${i + 1}: tên loại "${name?.text ?? ''}"`);
+  const issued = rest.find((p) => /^\(Ban hành kèm theo Quyết định số .+\)$/.test(p.text.trim()));
+  if (!issued || !isItalic(issued) || !centredP(issued)) fail(42, `section ${i + 1}: no "(Ban hành kèm theo Quyết định số …)" line`);
+  const last = ps[ps.length - 1];
+  if (!last || !last.text.trimEnd().endsWith('./.')) fail(42, `section ${i + 1}: the attached document does not end with "./."`);
+  if (attr(kid(sectPr, 'pgNumType'), 'start') !== '1') fail(42, `section ${i + 1}: the attached document does not number its pages from 1`);
+  checkStacked(name, 'tên loại', fail);
+}
 
 function checkHeaders(parts: DocxParts, sectPr: Parameters<typeof kids>[0], i: number, headerDist: number, top: number, fail: Fail) {
   if (!kid(sectPr, 'titlePg') || attr(kid(sectPr, 'titlePg'), 'val') === 'false') fail(31, `section ${i + 1}: titlePg not set (page 1 would show a number)`);
@@ -178,6 +218,7 @@ function checkMainSection(blocks: Array<Para | Table>, fail: Fail) {
       if (Math.abs(len - expected) > expected * 0.1) fail(12, `tiêu ngữ line ${len} tw, text ${expected} tw`);
     }
   }
+  for (const p of [...left1.paragraphs, ...right1.paragraphs]) checkStacked(p, 'header line', fail);
   // 13–14
   const lp = left1.paragraphs.filter(nonEmpty);
   const parent = lp.length > 1 && noneBold(lp[0]!) ? lp[0] : undefined;
@@ -223,6 +264,7 @@ function checkMainSection(blocks: Array<Para | Table>, fail: Fail) {
   if (kindAbbr && firstP) {
     cursor = blocks.indexOf(firstP);
     if (!isUpper(firstP.text) || !isBold(firstP) || !between(sizeOf(firstP), 13, 14) || !centredP(firstP)) fail(19, 'tên loại format');
+    checkStacked(firstP, 'tên loại', fail);
     const subject: Para[] = [];
     for (let i = cursor + 1; paraAt(i) && nonEmpty(paraAt(i)!); i++) subject.push(paraAt(i)!);
     if (!subject.length) fail(19, 'no trích yếu');
@@ -263,8 +305,11 @@ function checkMainSection(blocks: Array<Para | Table>, fail: Fail) {
       if ((p.props.left ?? 0) !== (items[0]!.props.left ?? 0)) fail(24, 'Kính gửi items have different indents');
     });
   }
-  const bodyParas = region.filter((p) => !kgParas.has(p));
-  const bases = bodyParas.filter((p) => p.text.startsWith('Căn cứ') && isItalic(p));
+  // 41: Quyết định — the deciding authority and "QUYẾT ĐỊNH:" (centred, UC, B), bold "Điều n." labels numbered from 1
+  const decision = kindAbbr === 'QĐ' ? checkDecision(region, fail) : undefined;
+  const bodyParas = region.filter((p) => !kgParas.has(p) && !decision?.centred.has(p));
+  // A Quyết định's căn cứ end with "Theo đề nghị của …." (Mẫu 1.2/1.3).
+  const bases = bodyParas.filter((p) => /^(Căn cứ|Theo đề nghị)/.test(p.text) && isItalic(p));
   bases.forEach((p, i) => { if (!p.text.trimEnd().endsWith(i === bases.length - 1 ? '.' : ';')) fail(21, `căn cứ "${p.text.slice(0, 40)}…" ending`); });
   for (const p of bodyParas) {
     const s = sizeOf(p);
@@ -283,12 +328,45 @@ function checkMainSection(blocks: Array<Para | Table>, fail: Fail) {
     if ((p.props.before ?? 0) !== 0 || (p.props.after ?? 0) !== 0) fail(36, `header paragraph "${p.text.slice(0, 30)}" spacing ${p.props.before}/${p.props.after}`);
   }
   if (!sig) return fail(25, 'no signature table with "Nơi nhận:"');
-  checkSignature(sig[0], kinhGui, fail);
+  checkSignature(sig[0], kinhGui, fail, decision?.articles);
+}
+
+function checkDecision(region: Para[], fail: Fail): { centred: Set<Para>; articles: number[] } {
+  const centred = new Set<Para>();
+  const authority = region[0];
+  if (!authority || !centredP(authority) || !isUpper(authority.text) || !isBold(authority) || !between(sizeOf(authority), 13, 14) || authority.text.startsWith('Căn cứ'))
+    fail(41, `no deciding authority line under the trích yếu (found "${authority?.text.slice(0, 40) ?? ''}")`);
+  else centred.add(authority);
+  const decides = region.find((p) => p.text.trim() === 'QUYẾT ĐỊNH:');
+  if (!decides) fail(41, 'no "QUYẾT ĐỊNH:" line');
+  else {
+    centred.add(decides);
+    if (!centredP(decides) || !isBold(decides) || !between(sizeOf(decides), 13, 14)) fail(41, '"QUYẾT ĐỊNH:" format');
+    const before = region.slice(region.indexOf(authority!) + 1, region.indexOf(decides));
+    if (before.some((p) => !isItalic(p))) fail(41, 'a line between the authority and "QUYẾT ĐỊNH:" is not an italic căn cứ');
+  }
+  const articles: number[] = [];
+  for (const p of region) {
+    const m = /^Điều (\d+)\./.exec(p.text);
+    if (!m) continue;
+    articles.push(Number(m[1]));
+    const label = `Điều ${m[1]}.`;
+    const runs = textRuns(p);
+    let seen = '';
+    for (const r of runs) {
+      if (seen.length >= label.length) break;
+      if (!r.props.b) { fail(41, `"${label}" label not bold`); break; }
+      seen += r.text;
+    }
+  }
+  if (!articles.length) fail(41, 'a Quyết định without "Điều 1."');
+  else if (articles.some((n, i) => n !== i + 1)) fail(41, `articles numbered ${articles.join(', ')}`);
+  return { centred, articles };
 }
 
 function noneItalic(p: Para) { return textRuns(p).every((r) => !r.props.i); }
 
-function checkSignature(t: Table, kinhGui: boolean, fail: Fail) {
+function checkSignature(t: Table, kinhGui: boolean, fail: Fail, articles?: number[]) {
   const [left, right] = t.rows[0]!.cells;
   const lp = left!.paragraphs.filter(nonEmpty);
   const title = lp[0]!;
@@ -304,6 +382,11 @@ function checkSignature(t: Table, kinhGui: boolean, fail: Fail) {
   });
   if (!items.length) fail(27, 'no Lưu line');
   if (kinhGui && items[0]?.text.trim() !== '- Như trên;') fail(28, `first Nơi nhận item is "${items[0]?.text ?? ''}", expected "- Như trên;"`);
+  if (articles) {
+    const m = /^- Như Điều (\d+);$/.exec(items[0]?.text.trim() ?? '');
+    if (!m) fail(28, `first Nơi nhận item of a Quyết định is "${items[0]?.text ?? ''}", expected "- Như Điều n;"`);
+    else if (!articles.includes(Number(m[1]))) fail(28, `"- Như Điều ${m[1]};" but there is no Điều ${m[1]}`);
+  }
   const rp = right!.paragraphs;
   for (const p of rp) if (nonEmpty(p) && p.props.jc !== 'center') fail(29, `signature line "${p.text}" not centred`);
   const lines = rp.filter(nonEmpty);
@@ -311,6 +394,7 @@ function checkSignature(t: Table, kinhGui: boolean, fail: Fail) {
   const authority = lines.slice(0, -1);
   if (!authority.length) fail(29, 'no authority line');
   authority.forEach((p, i) => {
+    checkStacked(p, 'authority line', fail);
     if (!isUpper(p.text) || !isBold(p) || !between(sizeOf(p), 13, 14)) fail(29, `authority line "${p.text}" format`);
     if (/^(T\/M|K\/T|T\/L)/.test(p.text)) fail(29, `authority line "${p.text}" uses a Party prefix`);
     if (i === 0 && /^[A-ZĐ]+\. /.test(p.text) && !AUTH_PREFIX.test(p.text)) fail(29, `authority prefix in "${p.text}"`);

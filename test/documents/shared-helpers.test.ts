@@ -36,7 +36,7 @@ describe('document model', () => {
     if (r.ok) expect(JSON.stringify(r.model)).not.toMatch(/[\u00A0\u00D0\u0000-\u0008\u200B\uFEFF]/);
   });
   it('names the field in Vietnamese', () => {
-    const r = parseDocumentModel({ ...baseModel(), subject: '', kind: 'quyet-dinh', extra: 1, signature: { authority: ['T/M UBND'], name: 'TS. A' } });
+    const r = parseDocumentModel({ ...baseModel(), subject: '', kind: 'nghi-quyet', extra: 1, signature: { authority: ['T/M UBND'], name: 'TS. A' } });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const messages = r.errors.map((e) => e.message);

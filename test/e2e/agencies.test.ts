@@ -125,7 +125,8 @@ describe('Cơ quan and Nơi nhận (browser mode)', () => {
 
     await page.reload();
     await page.getByRole('button', { name: /Công văn gửi xã/ }).click();
-    await expect.poll(() => printed.allInnerTexts()).toEqual(['Nơi nhận:', '- TT Thành ủy (để b/c);', '- UBND các xã, phường;', '- CT, PCT UBND TP;', '- Lưu: VT, NV.']);
+    // the list remembers "Gửi bản điện tử" and the drafter; "Như trên" depends on the document
+    await expect.poll(() => printed.allInnerTexts()).toEqual(['Nơi nhận:', 'Gửi bản điện tử:', '- TT Thành ủy (để b/c);', '- UBND các xã, phường;', '- CT, PCT UBND TP;', '- Lưu: VT, NV (Vân).']);
   });
 
   it('refuses to delete an agency that a list uses, and explains why', async () => {

@@ -69,11 +69,15 @@ describe('database', () => {
     for (let target = 1; target < MIGRATIONS.length; target++) {
       const file = tempFile();
       const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, target) });
-      // columns of the first schema, kept until version 10 moved the profile into issuers
-      if (older.sqlite.prepare("select 1 from sqlite_master where name = 'issuer_profile'").get())
+      // the profile of the first schema, which became the default issuer in version 10
+      if (target < 10)
         older.sqlite
           .prepare("insert into issuer_profile (id, issuer_name, issuer_abbr, place, signer_title, signer_name, updated_at) values (1, 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', 'CHỦ TỊCH', 'A', 'x')")
-        .run();
+          .run();
+      else
+        older.sqlite
+          .prepare("insert into issuers (id, label, issuer_name, issuer_abbr, place, signer_json, is_default, search_key, created_at, updated_at) values (1, 'UBND', 'ỦY BAN NHÂN DÂN', 'UBND', 'Bắc Kạn', '{\"authority\":[],\"title\":\"CHỦ TỊCH\",\"name\":\"A\"}', 1, 'ubnd', 'x', 'x')")
+          .run();
       const tables = older.sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[];
       const counts = tables.map((t) => (older.sqlite.prepare(`select count(*) c from "${t.name}"`).get() as { c: number }).c);
       await older.close();
@@ -168,6 +172,30 @@ describe('database', () => {
     // the database itself refuses a second record on a number of a series and year
     const series = ten.sqlite.prepare("select series_id from number_series_kinds where issuer_id = 1 and kind = 'cong-van'").pluck().get();
     expect(() => ten.sqlite.prepare("insert into number_allocations values (?, 2025, 1250, 'document', 99, 'x')").run(series)).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+
+  it('gives every issuer of a version 10 database a series for Quyết định, Tờ trình and Giấy mời, losing no row', async () => {
+    const file = tempFile();
+    const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
+    await fillEveryTableAtVersion8(older);
+    await older.close();
+    const ten = openDatabase(file, { migrations: MIGRATIONS.slice(0, 10) });
+    // a series already named "Tờ trình" (numbering something else) keeps its name and kinds
+    ten.sqlite.prepare("update number_series set name = 'Tờ trình' where id = (select series_id from number_series_kinds where issuer_id = 1 and kind = 'thong-bao')").run();
+    const tables = (ten.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const rowsOf = (sqlite: BetterSqlite3.Database, table: string) => sqlite.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
+    const before = Object.fromEntries(tables.map((t) => [t, rowsOf(ten.sqlite, t)]));
+    await ten.close();
+
+    const eleven = openTracked(file, MIGRATIONS.slice(0, 12));
+    expect(eleven.schemaVersion).toBe(12);
+    for (const t of tables.filter((t) => !['number_series', 'number_series_kinds'].includes(t))) expect(rowsOf(eleven.sqlite, t), t).toEqual(before[t]);
+    for (const t of ['number_series', 'number_series_kinds']) expect(rowsOf(eleven.sqlite, t).slice(0, before[t]!.length), t).toEqual(before[t]);
+    const kinds = eleven.sqlite.prepare('select k.kind, s.name from number_series_kinds k join number_series s on s.id = k.series_id where k.issuer_id = 1 order by k.kind').all();
+    expect(kinds).toEqual([
+      { kind: 'bao-cao', name: 'Báo cáo' }, { kind: 'chi-thi', name: 'Chỉ thị' }, { kind: 'cong-van', name: 'Công văn' }, { kind: 'giay-moi', name: 'Giấy mời' },
+      { kind: 'ke-hoach', name: 'Kế hoạch' }, { kind: 'quyet-dinh', name: 'Quyết định' }, { kind: 'thong-bao', name: 'Tờ trình' }, { kind: 'to-trinh', name: 'Tờ trình (2)' },
+    ]);
   });
 
   it('rolls a failing migration back and leaves the database at the previous version', async () => {

@@ -49,7 +49,8 @@ describe('issuing bodies', () => {
     const { snv } = await twoIssuers();
     const list = await series(snv.id);
     expect(list.map((s) => [s.name, s.kinds])).toEqual([
-      ['Báo cáo', ['bao-cao']], ['Chỉ thị', ['chi-thi']], ['Công văn', ['cong-van']], ['Kế hoạch', ['ke-hoach']], ['Thông báo', ['thong-bao']],
+      ['Báo cáo', ['bao-cao']], ['Chỉ thị', ['chi-thi']], ['Công văn', ['cong-van']], ['Giấy mời', ['giay-moi']], ['Kế hoạch', ['ke-hoach']],
+      ['Quyết định', ['quyet-dinh']], ['Thông báo', ['thong-bao']], ['Tờ trình', ['to-trinh']],
     ]);
   });
 
@@ -129,7 +130,7 @@ describe('number series', () => {
     const r = await refusal(call('saveNumberSeries', { issuerId: snv.id, name: 'Sổ trống', kinds: [] }));
     expect(r.code).toBe('VALIDATION');
     expect(r.message).toContain('Sổ phải đánh số ít nhất một loại văn bản');
-    expect(await series(snv.id)).toHaveLength(5);
+    expect(await series(snv.id)).toHaveLength(8);
   });
 
   it('refuses a change that leaves a kind without a series, naming the kinds', async () => {

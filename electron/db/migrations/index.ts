@@ -9,13 +9,18 @@ import { migration0008 } from './0008-settings';
 import { migration0009 } from './0009-revisions';
 import { migration0010 } from './0010-record';
 import { migration0011 } from './0011-report-extras';
+import { migration0012 } from './0012-kind-series';
+import { migration0013 } from './0013-recipient-list-options';
 import type { Migration } from './types';
 
 /**
  * Every schema step, oldest first. A static list (not a folder read at run time) so bundlers and
  * the asar archive cannot lose one; a test checks it against the files in this folder.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007,
+  migration0008, migration0009, migration0010, migration0011, migration0012, migration0013,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

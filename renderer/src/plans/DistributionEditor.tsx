@@ -72,7 +72,15 @@ export function DistributionEditor(props: {
           value=""
           onChange={(e) => {
             const list = lists.find((l) => l.id === Number(e.target.value));
-            if (list) changeLines(fromLines(list.lines));
+            if (!list) return;
+            // The list's printing options come with its lines; a list without a drafter keeps the document's.
+            const next = fromLines(list.lines);
+            setLines(next);
+            props.onChange({
+              ...distribution,
+              lines: toLines(next, true),
+              options: { ...distribution.options, electronic: list.electronic, drafter: list.drafter || distribution.options.drafter },
+            });
           }}
           helperText={lists.length ? 'Văn bản giữ bản chép riêng; sửa ở đây không đổi danh sách gốc, và ngược lại.' : 'Chưa có danh sách Nơi nhận nào (khu vực Nơi nhận).'}
         >

@@ -77,8 +77,15 @@ export function RecipientListsPage() {
 
   async function save() {
     try {
-      const saved = await api.saveRecipientList({ ...(editor.id ? { id: editor.id, revision: editor.revision } : {}), name: editor.name, kind: editor.kind, lines: toLines(editor.lines, false) });
-      setEditor(fromList(saved));
+      const saved = await api.saveRecipientList({
+        ...(editor.id ? { id: editor.id, revision: editor.revision } : {}),
+        name: editor.name,
+        kind: editor.kind,
+        lines: toLines(editor.lines, false),
+        electronic: options.electronic,
+        drafter: options.drafter,
+      });
+      show(saved);
       setMessage({ severity: 'success', text: `Đã lưu danh sách "${saved.name}".` });
       await reload();
     } catch (err) {
@@ -86,10 +93,16 @@ export function RecipientListsPage() {
     }
   }
 
+  /** Shows a list with the printing options it was saved with. */
+  function show(list: RecipientList | null) {
+    setEditor(list ? fromList(list) : EMPTY);
+    setOptions({ electronic: list?.electronic ?? false, withKinhGui: false, drafter: list?.drafter ?? '' });
+  }
+
   async function remove() {
     if (!editor.id || !window.confirm(`Xóa danh sách "${editor.name}"?`)) return;
     await api.deleteRecipientList({ id: editor.id });
-    setEditor(EMPTY);
+    show(null);
     await reload();
   }
 
@@ -102,11 +115,11 @@ export function RecipientListsPage() {
       <Box sx={{ display: 'grid', gridTemplateColumns: '200px minmax(0, 1fr) 320px', gap: 2, alignItems: 'start' }}>
         <Paper variant="outlined">
           <List dense aria-label="Danh sách đã lưu">
-            <ListItemButton selected={!editor.id} onClick={() => setEditor(EMPTY)}>
+            <ListItemButton selected={!editor.id} onClick={() => show(null)}>
               <ListItemText primary="+ Danh sách mới" />
             </ListItemButton>
             {lists.map((l) => (
-              <ListItemButton key={l.id} selected={editor.id === l.id} onClick={() => setEditor(fromList(l))}>
+              <ListItemButton key={l.id} selected={editor.id === l.id} onClick={() => show(l)}>
                 <ListItemText primary={l.name} secondary={`${RECIPIENT_LIST_KINDS[l.kind]} · ${l.lines.length} dòng`} />
               </ListItemButton>
             ))}
@@ -137,10 +150,13 @@ export function RecipientListsPage() {
           </Stack>
         </Stack>
         <Stack spacing={1}>
-          <Typography variant="subtitle2">Khi đưa vào văn bản</Typography>
+          <Typography variant="subtitle2">Khi đưa vào văn bản (lưu cùng danh sách)</Typography>
           {editor.kind === 'noi-nhan' && (
             <>
-              <FormControlLabel control={<Checkbox checked={options.electronic} onChange={(e) => setOptions({ ...options, electronic: e.target.checked })} />} label='Có dòng "Gửi bản điện tử:"' />
+              <FormControlLabel
+                control={<Checkbox checked={options.electronic} onChange={(e) => setOptions({ ...options, electronic: e.target.checked })} />}
+                label='Có dòng "Gửi bản điện tử:" (cách làm của địa phương, không phải Nghị định 30)'
+              />
               <FormControlLabel control={<Checkbox checked={options.withKinhGui} onChange={(e) => setOptions({ ...options, withKinhGui: e.target.checked })} />} label='Văn bản có Kính gửi (thêm "- Như trên;")' />
               <TextField label="Người soạn thảo (dòng Lưu)" value={options.drafter} onChange={(e) => setOptions({ ...options, drafter: e.target.value })} />
             </>
