@@ -22,7 +22,7 @@ import { LifecycleButtons } from '../record/LifecycleButtons';
 import { DraftMonthField } from '../record/DraftMonthField';
 import { useDiscardUntouched } from '../record/blankDrafts';
 import { exportFile } from '../files';
-import { BodyEditor, type EditorBlock } from '../plans/BodyEditor';
+import { BodyEditor } from '../editor/BodyEditor';
 import { DistributionEditor } from '../plans/DistributionEditor';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href, useLeaveGuard } from '../router';
@@ -197,15 +197,15 @@ export function DraftEditor({ id }: { id: number }) {
             <>
               <RefsPicker disabled={readOnly} label="Kính gửi" options={options} value={content.recipients} onChange={(recipients) => editContent({ recipients })} />
               <Typography variant="subtitle2">Nội dung</Typography>
-              <BodyEditor blocks={content.body as EditorBlock[]} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} />
+              <BodyEditor label="Nội dung công văn" blocks={content.body} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} onSave={() => void save()} />
             </>
           )}
           {content.kind === 'chi-thi' && (
             <>
               <Typography variant="subtitle2">Phần mở đầu</Typography>
-              <BodyEditor blocks={content.preamble as EditorBlock[]} readOnly={readOnly} onChange={(preamble) => editContent({ preamble: preamble as typeof content.preamble })} />
+              <BodyEditor label="Phần mở đầu" blocks={content.preamble} readOnly={readOnly} onChange={(preamble) => editContent({ preamble: preamble as typeof content.preamble })} onSave={() => void save()} />
               <Typography variant="subtitle2">Giao nhiệm vụ</Typography>
-              <AssignmentsEditor value={content.assignments} options={options} readOnly={readOnly} onChange={(assignments) => editContent({ assignments })} />
+              <AssignmentsEditor value={content.assignments} options={options} readOnly={readOnly} onChange={(assignments) => editContent({ assignments })} onSave={() => void save()} />
               <TextField disabled={readOnly} multiline minRows={2} label="Đoạn kết" value={content.closing} onChange={(e) => editContent({ closing: e.target.value })} />
             </>
           )}

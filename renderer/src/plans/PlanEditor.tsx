@@ -22,7 +22,8 @@ import { DraftMonthField } from '../record/DraftMonthField';
 import { useDiscardUntouched } from '../record/blankDrafts';
 import { exportFile } from '../files';
 import { href, useLeaveGuard } from '../router';
-import { BodyEditor, type EditorBlock } from './BodyEditor';
+import { BodyEditor } from '../editor/BodyEditor';
+import type { BodyBlock } from '../../../shared/paste';
 import { IssuerPicker } from '../components/IssuerPicker';
 import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
@@ -30,11 +31,11 @@ import { refOptions } from './RefPicker';
 import { TasksEditor, withKey, type EditorTask } from './TasksEditor';
 
 /** The plan's fields as edited; tasks and the revision are kept beside it. */
-type Form = Omit<PlanInput, 'body' | 'tasks' | 'revision'> & { body: EditorBlock[] };
+type Form = Omit<PlanInput, 'body' | 'tasks' | 'revision'> & { body: BodyBlock[] };
 
 function toForm(p: Plan): Form {
   const { tasks: _t, revision: _r, ...fields } = planInput(p);
-  return { ...fields, body: p.body as EditorBlock[] };
+  return { ...fields, body: p.body as BodyBlock[] };
 }
 
 export function PlanEditor({ id }: { id: number }) {
@@ -206,7 +207,7 @@ export function PlanEditor({ id }: { id: number }) {
           </TextField>
         </Stack>
       )}
-      {tab === 'body' && <BodyEditor blocks={form.body} readOnly={readOnly} onChange={(body) => edit({ body })} />}
+      {tab === 'body' && <BodyEditor label="Nội dung kế hoạch" blocks={form.body} readOnly={readOnly} onChange={(body) => edit({ body })} onSave={() => void save()} />}
       {tab === 'tasks' && (
         <TasksEditor
           tasks={tasks}
