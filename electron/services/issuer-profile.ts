@@ -18,6 +18,7 @@ export function issuerProfileOf(row: { [K in keyof IssuerRow]: IssuerRow[K] exte
     place: row.place,
     draftingUnitAbbr: row.drafting_unit_abbr,
     signer: SignerSchema.parse(JSON.parse(row.signer_json)),
+    contact: { address: row.address, phone: row.phone, email: row.email, website: row.website },
     revision: row.revision,
   };
 }
@@ -46,6 +47,7 @@ export function issuerValues(profile: IssuerProfile) {
     place: profile.place,
     drafting_unit_abbr: profile.draftingUnitAbbr,
     signer_json: JSON.stringify(profile.signer),
+    ...(profile.contact ? { address: profile.contact.address, phone: profile.contact.phone, email: profile.contact.email, website: profile.contact.website } : {}),
     search_key: foldVietnamese(`${profile.issuerName} ${profile.issuerFullName} ${profile.issuerAbbr}`),
     updated_at: new Date().toISOString(),
   };

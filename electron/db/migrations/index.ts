@@ -10,13 +10,14 @@ import { migration0009 } from './0009-revisions';
 import { migration0010 } from './0010-record';
 import { migration0011 } from './0011-kind-series';
 import { migration0012 } from './0012-recipient-list-options';
+import { migration0013 } from './0013-new-kind-documents';
 import type { Migration } from './types';
 
 /**
  * Every schema step, oldest first. A static list (not a folder read at run time) so bundlers and
  * the asar archive cannot lose one; a test checks it against the files in this folder.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
