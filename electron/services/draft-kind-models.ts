@@ -16,8 +16,10 @@ export function articleBlocks(articles: readonly Block[][]): Block[] {
     const label = `Điều ${i + 1}.`;
     const [first, ...rest] = blocks;
     if (first?.type === 'paragraph') {
-      const runs: Run[] = typeof first.text === 'string' ? [{ text: first.text }] : first.text;
-      return [{ type: 'paragraph', text: [{ text: `${label} ` }, ...runs] } as Block, ...rest];
+      // the label joins the first run, so the engine's bold label keeps its following space
+      if (typeof first.text === 'string') return [{ type: 'paragraph', text: `${label} ${first.text}` } as Block, ...rest];
+      const [head, ...tail] = first.text as Run[];
+      return [{ type: 'paragraph', text: [{ ...head, text: `${label} ${head?.text ?? ''}` }, ...tail] } as Block, ...rest];
     }
     return [{ type: 'paragraph', text: label } as Block, ...blocks];
   });
