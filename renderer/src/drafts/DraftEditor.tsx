@@ -27,6 +27,8 @@ import { DistributionEditor } from '../plans/DistributionEditor';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href, useLeaveGuard } from '../router';
 import { AssignmentsEditor } from './AssignmentsEditor';
+import { CopiesField } from './CopiesField';
+import { NewKindFields, isNewKind } from './NewKindFields';
 import { PreviewDialog } from './PreviewDialog';
 
 /** The draft as edited; the revision it is based on is kept beside it. */
@@ -111,7 +113,7 @@ export function DraftEditor({ id }: { id: number }) {
   };
   const editContent = (patch: Partial<Form['content']>) => edit({ content: { ...content, ...patch } as Form['content'] });
   const options = refOptions(agencies, groups);
-  const list = draft.kind === 'chi-thi' ? 'chi-thi' : 'cong-van';
+  const list = draft.kind;
 
   async function doExport() {
     if (dirty && !(await save())) return;
@@ -200,6 +202,7 @@ export function DraftEditor({ id }: { id: number }) {
               <BodyEditor label="Nội dung công văn" blocks={content.body} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} onSave={() => void save()} />
             </>
           )}
+          {isNewKind(content.kind) && <NewKindFields content={content} readOnly={readOnly} options={options} onChange={editContent} onSave={() => void save()} />}
           {content.kind === 'chi-thi' && (
             <>
               <Typography variant="subtitle2">Phần mở đầu</Typography>
@@ -217,11 +220,12 @@ export function DraftEditor({ id }: { id: number }) {
           signer={content.signer}
           issuerId={form.issuerId ?? null}
           readOnly={readOnly}
-          withKinhGui={content.kind === 'cong-van' && content.recipients.length > 0}
-          onChange={(distribution) => editContent({ distribution })}
+          withKinhGui={(content.kind === 'cong-van' || content.kind === 'to-trinh' || content.kind === 'giay-moi') && content.recipients.length > 0}
+          onChange={(distribution) => editContent({ distribution: { ...distribution, copies: content.distribution.copies ?? null } })}
           onSigner={(signer) => editContent({ signer })}
         />
       )}
+      {tab === 'distribution' && <CopiesField value={content.distribution.copies} readOnly={readOnly} onChange={(copies) => editContent({ distribution: { ...content.distribution, copies } })} />}
       {previewing && <PreviewDialog load={() => api.exportRecordDocx({ recordType: 'document', id })} onClose={() => setPreviewing(false)} onExport={() => void doExport()} />}
       <Snackbar
         open={Boolean(savedPath)}
