@@ -174,7 +174,16 @@ describe('Quyết định, Tờ trình and Giấy mời from the UI (browser mod
   it('lists the three issued documents in the register under their kinds', async () => {
     const { page } = session;
     await page.goto(`${session.web.url}#/so-van-ban`);
-    for (const text of ['15/QĐ-SNV', '04/TTr-SNV', '09/GM-SNV']) await expect.poll(() => page.getByText(text).first().isVisible()).toBe(true);
+    const rows: [title: string, cells: RegExp][] = [
+      ['Ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026', /^15\tQĐ-SNV\t10\/03\/2026\tQuyết định\t/],
+      ['Đề nghị phê duyệt Kế hoạch kiểm tra công tác cải cách hành chính năm 2026', /^04\tTTr-SNV\t11\/03\/2026\tTờ trình\t/],
+      ['Dự Hội nghị triển khai Chỉ số cải cách hành chính năm 2026', /^09\tGM-SNV\t12\/03\/2026\tGiấy mời\t/],
+    ];
+    for (const [title, cells] of rows) {
+      const row = page.getByRole('row').filter({ hasText: title });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.innerText()).toMatch(cells);
+    }
     await screenshot(page, 'new-kinds-register');
   });
 });
