@@ -1,7 +1,8 @@
 // The kind-specific part of a document model for Quyết định, Tờ trình and Giấy mời drafts: the
 // body and fields the engine prints, and the first Nơi nhận items. Pure, so it is tested directly.
 import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
-import { executingArticleOf, hasText } from '../../shared/draft-checks';
+import { hasText } from '../../shared/draft-checks';
+import { leadingItemsOf } from '../../shared/draft-distribution';
 import type { GiayMoiContent, QuyetDinhContent, ToTrinhContent } from '../../shared/drafts';
 import type { NameBook } from '../../shared/plan-appendix';
 
@@ -34,13 +35,13 @@ export function quyetDinhParts(content: QuyetDinhContent): KindParts {
     bases: filled(content.bases),
     body: articleBlocks(content.articles),
     ...(a && (a.name || a.subject || hasText(a.body)) ? { attachment: { name: a.name, subject: a.subject, body: a.body } } : {}),
-    leadingItems: [`Như Điều ${executingArticleOf(content)}`],
+    leadingItems: leadingItemsOf(content) ?? [],
   };
 }
 
 export function toTrinhParts(content: ToTrinhContent): KindParts {
   const recipients = filled(content.recipients);
-  return { recipients, body: content.body, leadingItems: recipients.length ? ['Như trên'] : [] };
+  return { recipients, body: content.body, leadingItems: leadingItemsOf(content) ?? [] };
 }
 
 export function giayMoiParts(content: GiayMoiContent, names: NameBook): KindParts {
@@ -56,6 +57,6 @@ export function giayMoiParts(content: GiayMoiContent, names: NameBook): KindPart
       ...(participants.length ? { participants } : {}),
     },
     body: content.body,
-    leadingItems: recipients.length ? ['Như trên'] : participants.length ? ['Như thành phần mời'] : [],
+    leadingItems: leadingItemsOf(content) ?? [],
   };
 }

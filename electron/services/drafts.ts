@@ -3,6 +3,7 @@ import { formatVnDate, isoDateParts } from '../../shared/dates';
 import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
 import { DRAFT_KINDS, type ChiThiContent, type CongVanContent, type CongVanTemplate, type Draft, type DraftFields, type DraftKind } from '../../shared/drafts';
 import { draftContentProblems } from '../../shared/draft-checks';
+import { LEADING_ITEM } from '../../shared/draft-distribution';
 import { giayMoiParts, quyetDinhParts, toTrinhParts, type KindParts } from './draft-kind-models';
 import { newKindDraft } from './draft-kind-starts';
 import { formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
@@ -197,7 +198,7 @@ export async function buildDraftModel(db: Kysely<Database>, id: number, issue: {
   const withKinhGui = content.kind === 'cong-van' && content.recipients.length > 0;
   const composed = composeDistribution(labels, { ...content.distribution.options, withKinhGui }, profile.draftingUnitAbbr);
   // A kind's own first items ("Như Điều 2", "Như trên") replace any the saved list carried.
-  const items = parts ? [...parts.leadingItems, ...composed.items.filter((i) => !/^Như (trên|Điều \d+|thành phần mời)\b/.test(i))] : composed.items;
+  const items = parts ? [...parts.leadingItems, ...composed.items.filter((i) => !LEADING_ITEM.test(i))] : composed.items;
   const copies = content.distribution.copies;
   const common = {
     issuer: modelIssuer(profile),

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { articleBlocks } from '../../electron/services/draft-kind-models';
+import { printedForKind } from '../../shared/draft-distribution';
 import type { Draft } from '../../shared/drafts';
 import type { Plan } from '../../shared/plans';
 import type { RegisterEntry } from '../../shared/register';
@@ -149,5 +150,19 @@ describe('articleBlocks', () => {
       { type: 'paragraph', text: 'Điều 2.' },
       { type: 'item', marker: '-', text: 'Hai' },
     ]);
+  });
+});
+
+describe('printedForKind (the Nơi nhận preview of the editor)', () => {
+  const printed = ['Nơi nhận:', '- Như trên;', '- Sở Tư pháp;', '- Lưu: VT, CCHC.'];
+  const base = { distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' }, copies: null }, signer: { authority: ['KT. GIÁM ĐỐC'], title: 'PHÓ GIÁM ĐỐC', name: 'A' } };
+  it('puts "Như Điều n" of the executing article first in a Quyết định, and Ô 12 at the end of the Lưu line', () => {
+    const qd = { ...base, kind: 'quyet-dinh' as const, decidingAuthority: 'GIÁM ĐỐC SỞ NỘI VỤ', bases: [], articles: [[], [], []], executingArticle: 2, attachment: null };
+    expect(printedForKind(printed, qd)).toEqual(['Nơi nhận:', '- Như Điều 2;', '- Sở Tư pháp;', '- Lưu: VT, CCHC.']);
+    expect(printedForKind(printed, { ...qd, executingArticle: null, distribution: { ...qd.distribution, copies: { code: 'PL', count: 300 } } })).toEqual(['Nơi nhận:', '- Như Điều 3;', '- Sở Tư pháp;', '- Lưu: VT, CCHC, PL.(300).']);
+  });
+  it('leaves a Công văn\'s items to its options', () => {
+    const cv = { ...base, kind: 'cong-van' as const, unit: 'NV', recipients: [], body: [] };
+    expect(printedForKind(printed, cv)).toEqual(printed);
   });
 });

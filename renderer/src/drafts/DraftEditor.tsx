@@ -12,6 +12,7 @@ import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, type Draft, type DraftInput } from '../../../shared/drafts';
 import { padNd30 } from '../../../shared/nd30';
+import { printedForKind } from '../../../shared/draft-distribution';
 import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
@@ -221,6 +222,7 @@ export function DraftEditor({ id }: { id: number }) {
           issuerId={form.issuerId ?? null}
           readOnly={readOnly}
           withKinhGui={(content.kind === 'cong-van' || content.kind === 'to-trinh' || content.kind === 'giay-moi') && content.recipients.length > 0}
+          adjustPrinted={(printed) => printedForKind(printed, content)}
           onChange={(distribution) => editContent({ distribution: { ...distribution, copies: content.distribution.copies ?? null } })}
           onSigner={(signer) => editContent({ signer })}
         />
