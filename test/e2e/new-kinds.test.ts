@@ -107,6 +107,9 @@ describe('Quyết định, Tờ trình and Giấy mời from the UI (browser mod
     await page.getByRole('combobox', { name: /Điều thi hành/ }).click();
     await page.getByRole('option', { name: 'Điều 3', exact: true }).click();
     await waitSaved(page);
+    await page.getByRole('tab', { name: 'Nơi nhận và người ký' }).click();
+    await expect.poll(() => page.getByTestId('plan-noi-nhan').allInnerTexts()).toEqual(['Nơi nhận:', '- Như Điều 3;', '- Lưu: VT, CCHC.']);
+    await page.getByRole('tab', { name: 'Nội dung' }).click();
     await screenshot(page, 'new-kinds-quyet-dinh-editor');
     await page.getByTestId('dieu-4').scrollIntoViewIfNeeded();
     await screenshot(page, 'new-kinds-quyet-dinh-editor-articles');
@@ -133,6 +136,7 @@ describe('Quyết định, Tờ trình and Giấy mời from the UI (browser mod
     await page.getByRole('textbox', { name: 'Ký hiệu người đánh máy' }).fill('pl');
     await page.getByRole('spinbutton', { name: 'Số lượng bản' }).fill('30');
     await expect.poll(() => page.getByText('In: "- Lưu: VT, …, PL.(30)."').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('plan-noi-nhan').allInnerTexts()).toEqual(['Nơi nhận:', '- Như trên;', '- Lưu: VT, CCHC, PL.(30).']);
     await waitSaved(page);
     await screenshot(page, 'new-kinds-to-trinh-noi-nhan');
     await page.getByRole('tab', { name: 'Nội dung' }).click();
@@ -169,6 +173,21 @@ describe('Quyết định, Tờ trình and Giấy mời from the UI (browser mod
 
     await issue(page, 'Giấy mời', '9', '12/03/2026');
     await expect.poll(() => page.getByText('Đã ban hành: số 09/GM-SNV, ngày 12/03/2026').isVisible()).toBe(true);
+  });
+
+  it('edits the Ô 13 contacts of the issuer in Cài đặt', async () => {
+    const { page } = session;
+    await page.goto(`${session.web.url}#/cai-dat`);
+    await page.getByRole('button', { name: 'Sửa Sở Nội vụ tỉnh Bắc Kạn' }).click();
+    const address = page.getByRole('textbox', { name: 'Địa chỉ', exact: true });
+    await expect.poll(() => address.inputValue()).toBe('Tổ 1, phường Đức Xuân, thành phố Bắc Kạn');
+    await page.getByRole('textbox', { name: 'Điện thoại' }).fill('0209.3870.999');
+    await address.scrollIntoViewIfNeeded();
+    await screenshot(page, 'new-kinds-settings-contact');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByText('Đã lưu thông tin cơ quan ban hành.').isVisible()).toBe(true);
+    const [issuer] = await call<{ contact?: { phone: string } }[]>('listIssuers', {});
+    expect(issuer!.contact?.phone).toBe('0209.3870.999');
   });
 
   it('lists the three issued documents in the register under their kinds', async () => {

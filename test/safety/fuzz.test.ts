@@ -107,6 +107,7 @@ beforeAll(async () => {
     exportPlanTasksXlsx: { id: planId },
     listRegister: { query: '1250/UBND', kind: null, year: 2026, issuerId: null, status: null },
     exportRegisterXlsx: { query: '', kind: 'cong-van', year: null, issuerId: 1, status: 'withdrawn' },
+    createDraft: { kind: 'quyet-dinh', year: 2025, template: { template: 'ban-hanh-ke-hoach', planId }, issuerId },
     inspectBackup: { file: (await call<{ file: unknown }>(dispatch, 'makeBackup', {})).file },
   };
   void distribution;

@@ -84,7 +84,7 @@ describe('Quyết định', () => {
     expect(m2).toMatch(/Văn bản ban hành kèm theo: chưa ghi tên loại/);
   });
 
-  it('issues in its own series (QĐ-SNV) and appears in the register as a Quyết định', async () => {
+  it('issues in its own series (QĐ-SNV), appears in the register as a Quyết định, and is withdrawn keeping its frozen copy', async () => {
     await call('saveIssuer', SO_NOI_VU);
     const d = await call<Draft>('createDraft', { kind: 'quyet-dinh', year: 2025, template: null });
     const ready = await edit(d, { articles: [[paragraph('Thành lập Đoàn kiểm tra.')], [paragraph('Quyết định này có hiệu lực kể từ ngày ký.')]], distribution }, 'Thành lập Đoàn kiểm tra công tác cải cách hành chính năm 2025');
@@ -93,6 +93,16 @@ describe('Quyết định', () => {
     expect([issued.status, issued.number, issued.code]).toEqual(['issued', 7, 'QĐ-SNV']);
     const register = await call<RegisterEntry[]>('listRegister', { query: 'doan kiem tra', kind: 'quyet-dinh', year: null, issuerId: null, status: null });
     expect(register.map((e) => [e.kind, e.number, e.code])).toEqual([['quyet-dinh', 7, 'QĐ-SNV']]);
+    const frozen = await exported(ready.id);
+
+    // withdrawn for correction: a draft again, the issued copy kept in the history with the same bytes
+    await call('withdrawRecord', { recordType: 'document', id: ready.id, revision: issued.revision, reason: 'Sai thành phần Đoàn kiểm tra' });
+    expect((await call<Draft>('getDraft', { id: ready.id })).status).toBe('draft');
+    const history = await call<{ copies: { id: number; withdrawnAt: string | null }[]; events: { action: string }[] }>('getRecordHistory', { recordType: 'document', id: ready.id });
+    expect(history.copies).toHaveLength(1);
+    expect(history.copies[0]!.withdrawnAt).not.toBeNull();
+    const copy = Buffer.from((await call<{ base64: string }>('exportIssuedCopyDocx', { copyId: history.copies[0]!.id })).base64, 'base64');
+    expect(copy.equals(frozen)).toBe(true);
   });
 });
 
