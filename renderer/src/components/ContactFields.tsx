@@ -27,10 +27,10 @@ export function ContactFields(props: { value: Contact | undefined; errors: Recor
       <Stack spacing={2}>
         {field('address', 'Địa chỉ', 'Ví dụ: Tổ 1, phường Đức Xuân, thành phố Bắc Kạn')}
         <Stack direction="row" spacing={2}>
-          {field('phone', 'Điện thoại', 'Ví dụ: 0209.3870.123', 220)}
+          {field('phone', 'Điện thoại', 'Ví dụ: 0209.3870.123', 200)}
           {field('email', 'Thư điện tử', 'Ví dụ: snv@backan.gov.vn')}
-          {field('website', 'Trang thông tin điện tử', 'Để trống nếu không in')}
         </Stack>
+        {field('website', 'Trang thông tin điện tử', 'Để trống nếu không in')}
       </Stack>
     </Paper>
   );
