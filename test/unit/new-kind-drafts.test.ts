@@ -150,6 +150,28 @@ describe('Giấy mời', () => {
   });
 });
 
+describe('refusals when saving or starting a draft', () => {
+  it('refuses an Ô 12 typist code that is not upper-case letters, naming the field', async () => {
+    await call('saveIssuer', SO_NOI_VU);
+    const d = await call<Draft>('createDraft', { kind: 'to-trinh', year: 2025, template: null });
+    const refused = await edit(d, { distribution: { ...distribution, copies: { code: 'P1', count: 30 } } }).then(
+      () => 'saved',
+      (err: Error) => err.message,
+    );
+    expect(refused).toMatch(/Ký hiệu người đánh máy.*chữ in hoa, tối đa 6 chữ/);
+    expect((await edit(d, { distribution: { ...distribution, copies: { code: 'PL', count: 30 } } })).content.distribution.copies).toEqual({ code: 'PL', count: 30 });
+  });
+
+  it('refuses a template of another kind', async () => {
+    await call('saveIssuer', SO_NOI_VU);
+    const refused = await call('createDraft', { kind: 'cong-van', year: 2025, template: { template: 'ban-hanh-ke-hoach', planId: 1 } }).then(
+      () => 'created',
+      (err: Error) => err.message,
+    );
+    expect(refused).toBe('Mẫu: mẫu này không dùng cho công văn.');
+  });
+});
+
 describe('articleBlocks', () => {
   it('prefixes "Điều n." to an article\'s first paragraph, and puts it on its own line before a list', () => {
     expect(articleBlocks([[{ type: 'paragraph', text: [{ text: 'Giao ', italic: true }, { text: 'Sở', bold: true }] }]])).toEqual([
