@@ -150,6 +150,19 @@ describe('Giấy mời', () => {
   });
 });
 
+describe('Ô 13 on a Công văn', () => {
+  it('prints the issuer contacts at the foot of a công văn only when some are filled', async () => {
+    const issuer = await call<{ id: number; revision: number }>('saveIssuer', SO_NOI_VU);
+    const d = await call<Draft>('createDraft', { kind: 'cong-van', year: 2025, template: null });
+    const ready = await edit(d, { body: [paragraph('Đề nghị các cơ quan thực hiện.')], distribution }, 'tăng cường kỷ luật hành chính');
+    expect(await footerText(await exported(ready.id))).not.toContain('Địa chỉ');
+    await call('saveIssuer', { ...SO_NOI_VU, id: issuer.id, revision: issuer.revision, contact: { address: 'Tổ 1, phường Đức Xuân', phone: '', email: '', website: 'sonoivu.backan.gov.vn' } });
+    const docx = await exported(ready.id);
+    expect(await checkNd30(docx)).toEqual([]);
+    expect(await footerText(docx)).toContain('Địa chỉ: Tổ 1, phường Đức Xuân; Website: sonoivu.backan.gov.vn');
+  });
+});
+
 describe('refusals when saving or starting a draft', () => {
   it('refuses an Ô 12 typist code that is not upper-case letters, naming the field', async () => {
     await call('saveIssuer', SO_NOI_VU);
