@@ -18,7 +18,8 @@ export function issuerProfileOf(row: { [K in keyof IssuerRow]: IssuerRow[K] exte
     place: row.place,
     draftingUnitAbbr: row.drafting_unit_abbr,
     signer: SignerSchema.parse(JSON.parse(row.signer_json)),
-    contact: { address: row.address, phone: row.phone, email: row.email, website: row.website },
+    // absent when nothing is filled, as a profile saved without Ô 13
+    ...(row.address || row.phone || row.email || row.website ? { contact: { address: row.address, phone: row.phone, email: row.email, website: row.website } } : {}),
     revision: row.revision,
   };
 }
