@@ -4,6 +4,7 @@ import { basedOnRevision, requiredLine, textLine } from './fields';
 import { isIsoDate } from './dates';
 import {
   CongVanTemplateSchema,
+  DRAFT_KIND_IDS,
   DraftInputSchema,
   DraftSchema,
   SignerProfileInputSchema,
@@ -130,7 +131,7 @@ export const contract = {
   exportRegisterXlsx: { input: RegisterFilterSchema, output: FileContentSchema },
   getDraft: { input: byId, output: DraftSchema },
   createDraft: {
-    input: z.object({ kind: z.enum(['chi-thi', 'cong-van']), year: z.number().int().min(2000).max(2100), template: CongVanTemplateSchema.nullable(), issuerId: id.nullable().optional() }).strict(),
+    input: z.object({ kind: z.enum(DRAFT_KIND_IDS), year: z.number().int().min(2000).max(2100), template: CongVanTemplateSchema.nullable(), issuerId: id.nullable().optional() }).strict(),
     output: DraftSchema,
   },
   saveDraft: { input: DraftInputSchema, output: DraftSchema },

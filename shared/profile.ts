@@ -48,6 +48,11 @@ export const IssuerProfileSchema = z
     /** Drafting unit for "- Lưu: VT, NV."; may be empty. */
     draftingUnitAbbr: optionalCode(20),
     signer: SignerSchema,
+    /** Ô 13: address and contacts at the foot of a công văn or giấy mời; printed when filled. */
+    contact: z
+      .object({ address: textLine(300), phone: textLine(60), email: textLine(200), website: textLine(200) })
+      .strict()
+      .optional(),
     /** The stored profile's revision; null or absent only before there is one. */
     revision: basedOnRevision,
   })

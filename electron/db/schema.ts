@@ -14,6 +14,11 @@ export interface IssuerTable {
   issuer_abbr: string;
   place: string;
   drafting_unit_abbr: string;
+  /** Ô 13 (migration 0013): printed at the foot of a công văn or giấy mời when filled. */
+  address: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  website: Generated<string>;
   /** The default signer: JSON of SignerSchema. */
   signer_json: string;
   is_default: number;
@@ -257,7 +262,7 @@ export interface SignerProfileTable {
 
 export interface DocumentTable {
   id: Generated<number>;
-  kind: 'chi-thi' | 'cong-van';
+  kind: 'chi-thi' | 'cong-van' | 'quyet-dinh' | 'to-trinh' | 'giay-moi';
   title: string;
   draft_year: number;
   content_json: string;

@@ -2,6 +2,10 @@ import type { Kysely, Selectable } from 'kysely';
 import { formatVnDate, isoDateParts } from '../../shared/dates';
 import type { Block, DocumentModelInput, Run } from '../../shared/document/model';
 import { DRAFT_KINDS, type ChiThiContent, type CongVanContent, type CongVanTemplate, type Draft, type DraftFields, type DraftKind } from '../../shared/drafts';
+import { draftContentProblems } from '../../shared/draft-checks';
+import { LEADING_ITEM } from '../../shared/draft-distribution';
+import { giayMoiParts, quyetDinhParts, toTrinhParts, type KindParts } from './draft-kind-models';
+import { newKindDraft } from './draft-kind-starts';
 import { formatNd30DatePhrase, padNd30 } from '../../shared/nd30';
 import type { NameBook } from '../../shared/plan-appendix';
 import { modelIssuer } from '../../shared/profile';
@@ -52,7 +56,7 @@ async function logEvent(db: Kysely<Database>, documentId: number, action: string
 }
 
 /** How a draft is named to the user: "Công văn "V/v …"". */
-function draftName(d: Pick<Draft, 'kind' | 'title'>): string {
+export function draftName(d: Pick<Draft, 'kind' | 'title'>): string {
   return `${DRAFT_KINDS[d.kind]} "${d.kind === 'cong-van' ? 'V/v ' : ''}${d.title}"`;
 }
 
@@ -97,6 +101,11 @@ export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: n
   const issuerOf = await issuerIdFor(db, issuerId);
   const profile = await issuerProfileFor(db, issuerOf);
   const signer = profile?.signer ?? NO_SIGNER;
+  if (template && (kind === 'quyet-dinh') !== (template.template === 'ban-hanh-ke-hoach')) throw new ServiceError('VALIDATION', `Mẫu: mẫu này không dùng cho ${DRAFT_KINDS[kind].toLocaleLowerCase('vi')}.`);
+  if (kind === 'quyet-dinh' || kind === 'to-trinh' || kind === 'giay-moi') {
+    const start = await newKindDraft(db, kind, profile, signer, template?.template === 'ban-hanh-ke-hoach' ? template.planId : null);
+    return saveDraft(db, { title: start.title, issuerId: issuerOf, draftYear: year, content: start.content });
+  }
   if (kind === 'chi-thi') {
     return saveDraft(db, {
       title: 'Về việc …',
@@ -108,6 +117,7 @@ export async function createDraft(db: Kysely<Database>, kind: DraftKind, year: n
   const base = { kind, unit: profile?.draftingUnitAbbr ?? '', recipients: [], body: [] as Block[], distribution: NO_DISTRIBUTION, signer } satisfies CongVanContent;
   if (!template) return saveDraft(db, { title: '…', issuerId: issuerOf, draftYear: year, content: base });
   const issuer = profile?.issuerFullName || 'cơ quan';
+  if (template.template === 'ban-hanh-ke-hoach') throw new ServiceError('VALIDATION', 'Mẫu: "ban hành kế hoạch" chỉ dùng cho quyết định.');
   if (template.template === 'trien-khai-ke-hoach') {
     const plan = await getPlan(db, template.planId);
     const leads = [...new Map(plan.tasks.flatMap((t) => (t.lead ? [[JSON.stringify(t.lead), t.lead] as const] : []))).values()];
@@ -181,22 +191,44 @@ export async function buildDraftModel(db: Kysely<Database>, id: number, issue: {
   const names = await loadNameBook(db);
   const { content } = draft;
   const { labels } = await resolveLines(db, 'noi-nhan', content.distribution.lines);
+  const problems = draftContentProblems(content);
+  if (problems.length) throw new ServiceError('VALIDATION', `${draftName(draft)} chưa đủ để xuất: ${problems.join(' ')}`);
+  const parts: KindParts | null =
+    content.kind === 'quyet-dinh' ? quyetDinhParts(content) : content.kind === 'to-trinh' ? toTrinhParts(content) : content.kind === 'giay-moi' ? giayMoiParts(content, names) : null;
   const withKinhGui = content.kind === 'cong-van' && content.recipients.length > 0;
+  const composed = composeDistribution(labels, { ...content.distribution.options, withKinhGui }, profile.draftingUnitAbbr);
+  // A kind's own first items ("Như Điều 2", "Như trên") replace any the saved list carried.
+  const items = parts ? [...parts.leadingItems, ...composed.items.filter((i) => !LEADING_ITEM.test(i))] : composed.items;
+  const copies = content.distribution.copies;
   const common = {
     issuer: modelIssuer(profile),
     number: issue?.number ?? null,
     place: profile.place,
     date: issue ? isoDateParts(issue.date) : { year: draft.draftYear, ...(draft.draftMonth ? { month: draft.draftMonth } : {}) },
     subject: draft.title,
-    distribution: composeDistribution(labels, { ...content.distribution.options, withKinhGui }, profile.draftingUnitAbbr),
+    distribution: { ...composed, items, ...(copies ? { copies } : {}) },
     signature: { authority: [...content.signer.authority, content.signer.title], name: content.signer.name },
   };
   if (content.kind === 'chi-thi') return { kind: 'chi-thi', ...common, body: chiThiBody(content, names) };
+  if (parts && content.kind !== 'cong-van') {
+    const { leadingItems: _, ...fields } = parts;
+    return { kind: content.kind, ...common, ...fields, ...(content.kind === 'giay-moi' ? contactOf(profile) : {}) };
+  }
+  if (content.kind !== 'cong-van') throw new ServiceError('VALIDATION', 'Loại văn bản không hợp lệ.');
   return {
     kind: 'cong-van',
     ...common,
     unit: content.unit || profile.draftingUnitAbbr,
     ...(withKinhGui ? { recipients: content.recipients.map((r) => names.full(r)) } : {}),
     body: content.body,
+    ...contactOf(profile),
   };
+}
+
+/** Ô 13: the issuer's address and contacts, when any is filled. */
+function contactOf(profile: { contact?: { address: string; phone: string; email: string; website: string } | undefined }): { contact?: DocumentModelInput['contact'] } {
+  const c = profile.contact;
+  if (!c) return {};
+  const filled = Object.fromEntries(Object.entries(c).filter(([, v]) => v.trim()));
+  return Object.keys(filled).length ? { contact: filled } : {};
 }

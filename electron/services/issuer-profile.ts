@@ -18,6 +18,8 @@ export function issuerProfileOf(row: { [K in keyof IssuerRow]: IssuerRow[K] exte
     place: row.place,
     draftingUnitAbbr: row.drafting_unit_abbr,
     signer: SignerSchema.parse(JSON.parse(row.signer_json)),
+    // absent when nothing is filled, as a profile saved without Ô 13
+    ...(row.address || row.phone || row.email || row.website ? { contact: { address: row.address, phone: row.phone, email: row.email, website: row.website } } : {}),
     revision: row.revision,
   };
 }
@@ -46,6 +48,7 @@ export function issuerValues(profile: IssuerProfile) {
     place: profile.place,
     drafting_unit_abbr: profile.draftingUnitAbbr,
     signer_json: JSON.stringify(profile.signer),
+    ...(profile.contact ? { address: profile.contact.address, phone: profile.contact.phone, email: profile.contact.email, website: profile.contact.website } : {}),
     search_key: foldVietnamese(`${profile.issuerName} ${profile.issuerFullName} ${profile.issuerAbbr}`),
     updated_at: new Date().toISOString(),
   };

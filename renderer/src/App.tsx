@@ -36,7 +36,7 @@ function Page({ route }: { route: string }) {
   if (top === 'noi-nhan') return <RecipientListsPage />;
   if (top === 'chi-so') return <IndicesPage />;
   if (top === 'ke-hoach') return sub ? <PlanEditor key={sub} id={Number(sub)} /> : <PlansPage />;
-  if (top === 'chi-thi' || top === 'cong-van') return sub ? <DraftEditor key={`${top}-${sub}`} id={Number(sub)} /> : <DraftsPage key={top} kind={top} />;
+  if (top === 'chi-thi' || top === 'cong-van' || top === 'quyet-dinh' || top === 'to-trinh' || top === 'giay-moi') return sub ? <DraftEditor key={`${top}-${sub}`} id={Number(sub)} /> : <DraftsPage key={top} kind={top} />;
   if (top === 'so-van-ban') return <RegisterPage />;
   if (top === 'bao-cao') return sub ? <RoundView key={sub} id={Number(sub)} /> : <ReportsPage />;
   return <HomePage />;

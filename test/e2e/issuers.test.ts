@@ -66,9 +66,9 @@ describe('several issuing bodies (browser mode)', () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Sổ đăng ký của Sở Nội vụ' }).click();
     const editor = page.getByRole('region', { name: 'Sổ đăng ký văn bản đi của Sở Nội vụ' });
-    await expect.poll(() => editor.getByTestId('number-series').count()).toBe(5);
+    await expect.poll(() => editor.getByTestId('number-series').count()).toBe(8);
     expect(await editor.innerText()).toContain('Số văn bản chạy từ 01 mỗi năm, riêng cho từng sổ; một số chỉ cấp cho một văn bản');
-    // listed by name: Báo cáo, Chỉ thị, Công văn, Kế hoạch, Thông báo
+    // listed by name: Báo cáo, Chỉ thị, Công văn, Giấy mời, Kế hoạch, Quyết định, Thông báo, Tờ trình
     const row = (i: number) => editor.getByTestId('number-series').nth(i);
     const congVan = row(2);
     expect(await congVan.getByRole('textbox', { name: 'Tên sổ' }).inputValue()).toBe('Công văn');
@@ -80,7 +80,7 @@ describe('several issuing bodies (browser mode)', () => {
     await screenshot(page, 'settings-number-series');
 
     // Kế hoạch taken out of its only series: refused, naming the kind
-    const keHoach = row(3);
+    const keHoach = row(4);
     expect(await keHoach.getByRole('textbox', { name: 'Tên sổ' }).inputValue()).toBe('Kế hoạch');
     await keHoach.getByRole('button', { name: 'Kế hoạch' }).click();
     await keHoach.getByRole('button', { name: 'Chỉ thị' }).click();
@@ -90,11 +90,11 @@ describe('several issuing bodies (browser mode)', () => {
     expect(series.find((s) => s.name === 'Kế hoạch')?.kinds).toEqual(['ke-hoach']);
     expect(series.find((s) => s.name === 'Công văn và thông báo')?.kinds).toEqual(['thong-bao', 'cong-van']);
 
-    const emptied = row(4);
+    const emptied = row(6);
     expect(await emptied.getByRole('textbox', { name: 'Tên sổ' }).inputValue()).toBe('Thông báo');
     await emptied.getByRole('button', { name: 'Xóa sổ' }).click();
     await expect.poll(() => editor.getByText('Đã xóa sổ "Thông báo".').isVisible()).toBe(true);
-    expect(await editor.getByTestId('number-series').count()).toBe(4);
+    expect(await editor.getByTestId('number-series').count()).toBe(7);
   });
 
   it('makes a Công văn for the Sở and exports it with the Sở’s header and place', async () => {

@@ -109,6 +109,7 @@ beforeAll(async () => {
     readTaskSheet: { file: { fileName: 'nhiem-vu.csv', base64: Buffer.from('Nhiệm vụ;Chủ trì\nTuyên truyền;Sở Nội vụ\n').toString('base64') } },
     listRegister: { query: '1250/UBND', kind: null, year: 2026, issuerId: null, status: null },
     exportRegisterXlsx: { query: '', kind: 'cong-van', year: null, issuerId: 1, status: 'withdrawn' },
+    createDraft: { kind: 'quyet-dinh', year: 2025, template: { template: 'ban-hanh-ke-hoach', planId }, issuerId },
     inspectBackup: { file: (await call<{ file: unknown }>(dispatch, 'makeBackup', {})).file },
     getRoundAnswers: { roundId: 1 },
     createReminderForRound: { roundId: 1, deadline: '2099-12-31' },

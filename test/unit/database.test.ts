@@ -198,6 +198,45 @@ describe('database', () => {
     ]);
   });
 
+  it('rebuilds documents in 0014 for the new kinds losing no row, column, index or foreign key', async () => {
+    const file = tempFile();
+    const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
+    await fillEveryTableAtVersion8(older);
+    await older.close();
+    const twelve = openDatabase(file, { migrations: MIGRATIONS.slice(0, 13) });
+    const documentIds = twelve.sqlite.prepare('select id from documents').pluck().all() as number[];
+    for (const id of documentIds) twelve.sqlite.prepare("insert into document_events (document_id, at, action, detail) values (?, 'x', 'sửa', '')").run(id);
+    const tables = (twelve.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((t) => t.name);
+    const rowsOf = (sqlite: BetterSqlite3.Database, table: string) => sqlite.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
+    const shapeOf = (sqlite: BetterSqlite3.Database, table: string) => ({
+      columns: sqlite.pragma(`table_xinfo("${table}")`),
+      foreignKeys: sqlite.pragma(`foreign_key_list("${table}")`),
+      indexes: sqlite.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = ? order by name").all(table),
+    });
+    const before = Object.fromEntries(tables.map((t) => [t, { rows: rowsOf(twelve.sqlite, t), shape: shapeOf(twelve.sqlite, t) }]));
+    expect(before['documents']!.rows.length).toBeGreaterThan(0);
+    expect(before['document_events']!.rows.length).toBeGreaterThan(documentIds.length);
+    await twelve.close();
+
+    const thirteen = openTracked(file, MIGRATIONS.slice(0, 14));
+    expect(thirteen.schemaVersion).toBe(14);
+    const afterTables = (thirteen.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((t) => t.name);
+    expect(afterTables).toEqual(tables);
+    for (const t of tables.filter((t) => t !== 'issuers')) {
+      expect(rowsOf(thirteen.sqlite, t), t).toEqual(before[t]!.rows);
+      expect(shapeOf(thirteen.sqlite, t), t).toEqual(before[t]!.shape);
+    }
+    // issuers only gains the Ô 13 contact columns, empty
+    expect(rowsOf(thirteen.sqlite, 'issuers')).toEqual(before['issuers']!.rows.map((r) => ({ ...r, address: '', phone: '', email: '', website: '' })));
+    expect(thirteen.sqlite.pragma('foreign_key_check')).toEqual([]);
+    // the new kinds are accepted, unknown ones still refused, and a deleted document still takes its events with it
+    const add = thirteen.sqlite.prepare("insert into documents (kind, title, draft_year, content_json, search_key, created_at, updated_at) values (?, 't', 2025, '{}', 't', 'x', 'x')");
+    for (const kind of ['quyet-dinh', 'to-trinh', 'giay-moi']) expect(() => add.run(kind)).not.toThrow();
+    expect(() => add.run('nghi-quyet')).toThrow(/CHECK/);
+    thirteen.sqlite.prepare('delete from documents where id = ?').run(documentIds[0]);
+    expect(thirteen.sqlite.prepare('select count(*) from document_events where document_id = ?').pluck().get(documentIds[0])).toBe(0);
+  });
+
   it('rolls a failing migration back and leaves the database at the previous version', async () => {
     const file = tempFile();
     const first = openDatabase(file);

@@ -11,6 +11,7 @@ import { migration0010 } from './0010-record';
 import { migration0011 } from './0011-report-extras';
 import { migration0012 } from './0012-kind-series';
 import { migration0013 } from './0013-recipient-list-options';
+import { migration0014 } from './0014-new-kind-documents';
 import type { Migration } from './types';
 
 /**
@@ -19,7 +20,7 @@ import type { Migration } from './types';
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007,
-  migration0008, migration0009, migration0010, migration0011, migration0012, migration0013,
+  migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import { useState, type FormEvent } from 'react';
 import type { Issuer, IssuerInput } from '../../../shared/issuers';
 import { api } from '../api';
 import { fieldErrors } from '../errors';
+import { ContactFields } from './ContactFields';
 import { HeaderPreview } from './HeaderPreview';
 
 const EMPTY: IssuerInput = {
@@ -131,6 +132,7 @@ export function IssuerProfileForm(props: { issuer: Issuer | null; firstRun?: boo
             />
           </Stack>
         </Paper>
+        <ContactFields value={form.contact} errors={errors} onChange={(contact) => set({ contact })} />
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1.5 }}>
             Người ký mặc định

@@ -12,6 +12,7 @@ import type { Agency, AgencyGroup } from '../../../shared/agencies';
 import { formatVnDate } from '../../../shared/dates';
 import { DRAFT_KINDS, DraftInputSchema, type Draft, type DraftInput } from '../../../shared/drafts';
 import { padNd30 } from '../../../shared/nd30';
+import { printedForKind } from '../../../shared/draft-distribution';
 import { api } from '../api';
 import { ConflictBanner, copyTitle } from '../components/ConflictBanner';
 import { Notice, type NoticeState } from '../components/Notice';
@@ -30,6 +31,8 @@ import { DistributionEditor } from '../plans/DistributionEditor';
 import { RefsPicker, refOptions } from '../plans/RefPicker';
 import { href, useLeaveGuard } from '../router';
 import { AssignmentsEditor } from './AssignmentsEditor';
+import { CopiesField } from './CopiesField';
+import { NewKindFields, isNewKind } from './NewKindFields';
 import { PreviewDialog } from './PreviewDialog';
 
 /** The draft as edited; the revision it is based on is kept beside it. */
@@ -113,7 +116,7 @@ export function DraftEditor({ id }: { id: number }) {
   };
   const editContent = (patch: Partial<Form['content']>) => edit({ content: { ...content, ...patch } as Form['content'] });
   const options = refOptions(agencies, groups);
-  const list = draft.kind === 'chi-thi' ? 'chi-thi' : 'cong-van';
+  const list = draft.kind;
 
   async function doExport() {
     if (dirty && !(await save())) return;
@@ -204,6 +207,7 @@ export function DraftEditor({ id }: { id: number }) {
               <BodyEditor label="Nội dung công văn" blocks={content.body} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} onSave={() => void save()} />
             </>
           )}
+          {isNewKind(content.kind) && <NewKindFields content={content} readOnly={readOnly} options={options} onChange={editContent} onSave={() => void save()} />}
           {content.kind === 'chi-thi' && (
             <>
               <Typography variant="subtitle2">Phần mở đầu</Typography>
@@ -221,11 +225,13 @@ export function DraftEditor({ id }: { id: number }) {
           signer={content.signer}
           issuerId={form.issuerId ?? null}
           readOnly={readOnly}
-          withKinhGui={content.kind === 'cong-van' && content.recipients.length > 0}
-          onChange={(distribution) => editContent({ distribution })}
+          withKinhGui={(content.kind === 'cong-van' || content.kind === 'to-trinh' || content.kind === 'giay-moi') && content.recipients.length > 0}
+          adjustPrinted={(printed) => printedForKind(printed, content)}
+          onChange={(distribution) => editContent({ distribution: { ...distribution, copies: content.distribution.copies ?? null } })}
           onSigner={(signer) => editContent({ signer })}
         />
       )}
+      {tab === 'distribution' && <CopiesField value={content.distribution.copies} readOnly={readOnly} onChange={(copies) => editContent({ distribution: { ...content.distribution, copies } })} />}
       {previewing && <PreviewDialog load={() => api.exportRecordDocx({ recordType: 'document', id })} onClose={() => setPreviewing(false)} onExport={() => void doExport()} />}
       <Snackbar
         open={Boolean(savedPath)}

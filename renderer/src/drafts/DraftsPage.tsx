@@ -22,7 +22,8 @@ import { href } from '../router';
 import { RegisterTable } from './RegisterTable';
 import { markBlank } from '../record/blankDrafts';
 
-type Choice = 'trien-khai-ke-hoach' | 'don-doc-bao-cao';
+type Choice = 'trien-khai-ke-hoach' | 'don-doc-bao-cao' | 'ban-hanh-ke-hoach';
+const fromPlan = (c: Choice): c is 'trien-khai-ke-hoach' | 'ban-hanh-ke-hoach' => c !== 'don-doc-bao-cao';
 
 function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: (t: CongVanTemplate) => void }) {
   const [plans, setPlans] = useState<PlanSummary[]>([]);
@@ -41,14 +42,20 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
   }, []);
   const dirty = useDirty({ planId, recipients, subject, deadline });
   const invalid = useInvalidFields();
-  const ready = props.choice === 'trien-khai-ke-hoach' ? planId !== '' : recipients.length > 0 && deadline !== null && !invalid.any && subject.trim() !== '';
+  const ready = fromPlan(props.choice) ? planId !== '' : recipients.length > 0 && deadline !== null && !invalid.any && subject.trim() !== '';
   return (
     <EditDialog dirty={dirty} onClose={props.onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{props.choice === 'trien-khai-ke-hoach' ? 'Công văn triển khai kế hoạch' : 'Công văn đôn đốc báo cáo'}</DialogTitle>
+      <DialogTitle>{props.choice === 'ban-hanh-ke-hoach' ? 'Quyết định ban hành kế hoạch' : props.choice === 'trien-khai-ke-hoach' ? 'Công văn triển khai kế hoạch' : 'Công văn đôn đốc báo cáo'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          {props.choice === 'trien-khai-ke-hoach' ? (
-            <TextField select label="Kế hoạch" value={planId} onChange={(e) => setPlanId(Number(e.target.value))} helperText="Kính gửi: các cơ quan chủ trì nhiệm vụ của kế hoạch">
+          {fromPlan(props.choice) ? (
+            <TextField
+              select
+              label="Kế hoạch"
+              value={planId}
+              onChange={(e) => setPlanId(Number(e.target.value))}
+              helperText={props.choice === 'ban-hanh-ke-hoach' ? 'Kế hoạch được in kèm theo quyết định' : 'Kính gửi: các cơ quan chủ trì nhiệm vụ của kế hoạch'}
+            >
               {plans.map((p) => (
                 <MenuItem key={p.id} value={p.id}>
                   {p.title}
@@ -70,7 +77,7 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
           variant="contained"
           disabled={!ready}
           onClick={() =>
-            props.onCreate(props.choice === 'trien-khai-ke-hoach' ? { template: 'trien-khai-ke-hoach', planId: Number(planId) } : { template: 'don-doc-bao-cao', recipients, subject, deadline: deadline! })
+            props.onCreate(fromPlan(props.choice) ? { template: props.choice, planId: Number(planId) } : { template: 'don-doc-bao-cao', recipients, subject, deadline: deadline! })
           }
         >
           Tạo dự thảo
@@ -80,7 +87,7 @@ function TemplateDialog(props: { choice: Choice; onClose: () => void; onCreate: 
   );
 }
 
-/** The Chỉ thị or Công văn of the register, and the ways to start a new one. */
+/** The documents of one kind in the register, and the ways to start a new one. */
 export function DraftsPage({ kind }: { kind: DraftKind }) {
   const [entries, setEntries] = useState<RegisterEntry[]>([]);
   const [choice, setChoice] = useState<Choice>();
@@ -107,6 +114,11 @@ export function DraftsPage({ kind }: { kind: DraftKind }) {
         <Button variant="contained" onClick={() => void create(null)}>
           Soạn {DRAFT_KINDS[kind].toLocaleLowerCase('vi')} mới
         </Button>
+        {kind === 'quyet-dinh' && (
+          <Button variant="outlined" onClick={() => setChoice('ban-hanh-ke-hoach')}>
+            Mẫu: ban hành kế hoạch
+          </Button>
+        )}
         {kind === 'cong-van' && (
           <>
             <Button variant="outlined" onClick={() => setChoice('trien-khai-ke-hoach')}>

@@ -27,6 +27,8 @@ export function DistributionEditor(props: {
   readOnly: boolean;
   /** The document has a Kính gửi: the block starts "- Như trên;". */
   withKinhGui?: boolean;
+  /** The printed block as the document's kind changes it (Quyết định: "Như Điều n"; Ô 12). */
+  adjustPrinted?: (printed: string[]) => string[];
   onChange: (d: Distribution) => void;
   onSigner: (s: Signer) => void;
 }) {
@@ -133,7 +135,7 @@ export function DistributionEditor(props: {
         <Typography variant="subtitle2">Khối Nơi nhận và chữ ký khi in</Typography>
         <Paper variant="outlined" sx={{ p: 2, bgcolor: 'white', fontFamily: '"Times New Roman", "Liberation Serif", serif', display: 'grid', gridTemplateColumns: '40% 60%' }}>
           <div>
-            {printed.map((line, i) => (
+            {(props.adjustPrinted ? props.adjustPrinted(printed) : printed).map((line, i) => (
               <div key={i} data-testid="plan-noi-nhan" style={{ fontSize: i === 0 ? 16 : 14.5, fontWeight: i === 0 ? 700 : 400, fontStyle: i === 0 || line === 'Gửi bản điện tử:' ? 'italic' : 'normal' }}>
                 {line}
               </div>
