@@ -198,7 +198,8 @@ function blockParagraphs(block: Block, width: number, first: boolean): Array<Par
   switch (block.type) {
     case 'heading': {
       const s = HEADING_STYLE[block.level];
-      const content = block.level === 1 && typeof block.text === 'string' ? upper(block.text) : block.text;
+      // A level-1 heading is printed in capitals, its styled runs too.
+      const content = block.level !== 1 ? block.text : typeof block.text === 'string' ? upper(block.text) : block.text.map((r) => ({ ...r, text: r.text.toLocaleUpperCase('vi') }));
       const prefix = block.number ? `${block.level === 1 ? upper(block.number) : block.number}${s.suffix}` : undefined;
       return [bodyParagraph(inlineRuns(content, { size, bold: s.bold, italic: s.italic }, prefix), first)];
     }

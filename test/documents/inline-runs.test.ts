@@ -20,3 +20,14 @@ describe('inline runs in the body', () => {
     expect(runOf('chất lượng').b).toBeFalsy();
   });
 });
+
+describe('a level-1 heading with styled runs', () => {
+  it('prints every run in capitals, keeping the space between runs', async () => {
+    const model = baseModel();
+    model.body = [{ type: 'heading', level: 1, number: 'II', text: [{ text: 'Nội dung ' }, { text: 'trọng tâm', italic: true }] }, ...model.body];
+    const docx = await readDocx(await renderDocument(model));
+    const heading = docx.sections.flatMap((s) => s.blocks).find((b): b is Para => b.kind === 'p' && b.text.startsWith('II. '))!;
+    expect(heading.text).toBe('II. NỘI DUNG TRỌNG TÂM');
+    expect(heading.runs.find((r) => r.text.includes('TRỌNG TÂM'))!.props.i).toBe(true);
+  });
+});

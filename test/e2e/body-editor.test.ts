@@ -147,7 +147,7 @@ describe('the body editor (browser mode)', () => {
         { type: 'paragraph', text: 'Đơn giản hóa hồ sơ.' },
         { type: 'paragraph', text: 'Báo cáo kết quả trước ngày 15/12/2026.' },
       ]);
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible()).toBe(true);
 
     const paras = await bodyParagraphs(page);
     const texts = paras.map((p) => p.text);

@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency, AgencyGroup } from '../../shared/agencies';
-import type { Plan } from '../../shared/plans';
+import { planInput, type Plan } from '../../shared/plans';
 import { VALID_PROFILE } from '../fixtures/profile';
 import { dateFieldText, typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
@@ -146,7 +146,12 @@ describe('never lose typed work (browser mode)', () => {
 
   it('refuses to add a report round with an impossible date, keeping what was typed', async () => {
     const { page } = session;
-    await call<Plan>('createBlankPlan', { year: 2022 });
+    // a round needs a plan with tasks
+    const plan = await call<Plan>('createBlankPlan', { year: 2022 });
+    await call('savePlan', {
+      ...planInput(plan),
+      tasks: [{ componentId: null, componentLabel: '', content: 'Rà soát thủ tục hành chính', lead: { type: 'text', text: 'Sở Tư pháp' }, coordinators: [], deadline: { kind: 'trong-nam', year: 2022 }, expectedOutput: '' }],
+    });
     await page.goto(`${session.web.url}#/bao-cao`);
     await expect.poll(() => page.getByRole('button', { name: 'Thêm', exact: true }).isVisible()).toBe(true);
     await typeDate(page, 'Hạn gửi', '31/02/2022');

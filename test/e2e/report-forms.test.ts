@@ -7,6 +7,7 @@ import { saveFilesToFolder } from '../../electron/services/files';
 import { formatVnDate, localIsoDate } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { seedPlanWithRound } from './seed';
+import { dateFieldText, typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -75,14 +76,11 @@ describe('one agency’s form, the no-overwrite rule, the received date and the 
   it('takes the received date at import (today by default), shows it, and lets the specialist accept an added task', async () => {
     const { page } = session;
     await page.getByRole('tab', { name: 'Nhận báo cáo' }).click();
-    const date = page.getByRole('textbox', { name: 'Ngày nhận' });
-    expect(await date.inputValue()).toBe(formatVnDate(localIsoDate()));
-    await date.fill('15/12/2099');
-    await date.blur();
+    expect(await dateFieldText(page, 'Ngày nhận')).toBe(formatVnDate(localIsoDate()));
+    await typeDate(page, 'Ngày nhận', '15/12/2099');
     await page.getByLabel('Tệp báo cáo nhận về').setInputFiles(formPath);
     await expect.poll(() => page.getByText('Ngày nhận 15/12/2099 là ngày chưa tới').isVisible()).toBe(true);
-    await date.fill('01/12/2026');
-    await date.blur();
+    await typeDate(page, 'Ngày nhận', '01/12/2026');
     await page.getByLabel('Tệp báo cáo nhận về').setInputFiles(formPath);
     await expect.poll(() => page.getByText('1/1 tệp hợp lệ').isVisible()).toBe(true);
     await expect.poll(() => page.getByText(`${FORM} — Sở Tư pháp — nhận ngày 01/12/2026`, { exact: true }).isVisible()).toBe(true);

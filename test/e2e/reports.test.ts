@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatVnDate, localIsoDate } from '../../shared/dates';
 import { checkNd30 } from '../documents/nd30-checker';
 import { seedPlanWithRound } from './seed';
+import { dateFieldText, typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
 
 let session: Session;
@@ -69,13 +70,11 @@ describe('Báo cáo: forms out and in, tracking, consolidated report, reminder (
     await page.getByRole('tab', { name: 'Theo dõi' }).click();
     await page.getByRole('button', { name: 'Công văn đôn đốc các cơ quan chưa gửi' }).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).inputValue()).toBe(formatVnDate(addDays(localIsoDate(), 7)));
-    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).fill(formatVnDate(localIsoDate()));
-    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).blur();
+    await expect.poll(() => dateFieldText(dialog, 'Hạn gửi mới')).toBe(formatVnDate(addDays(localIsoDate(), 7)));
+    await typeDate(dialog, 'Hạn gửi mới', formatVnDate(localIsoDate()));
     await expect.poll(() => dialog.getByText('Hạn gửi mới phải sau hôm nay').isVisible()).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Tạo công văn' }).isDisabled()).toBe(true);
-    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).fill(formatVnDate(addDays(localIsoDate(), 10)));
-    await dialog.getByRole('textbox', { name: 'Hạn gửi mới' }).blur();
+    await typeDate(dialog, 'Hạn gửi mới', formatVnDate(addDays(localIsoDate(), 10)));
     await screenshot(page, 'reports-reminder-dialog');
     await dialog.getByRole('button', { name: 'Tạo công văn' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/cong-van\/\d+$/);

@@ -72,7 +72,7 @@ describe('Phụ lục as a grid (browser mode)', () => {
     // what did not parse or match is kept as pasted and marked on the cell
     expect(await cell(page, 3, 'deadline').innerText()).toBe('31/02/2022\nThời gian thực hiện: ngày 31/02/2022 không có thật');
     expect(await cell(page, 2, 'lead').innerText()).toBe('Hội Cựu chiến binh tỉnh\nCơ quan chủ trì: "Hội Cựu chiến binh tỉnh" không có trong danh mục — sẽ in nguyên văn');
-    await expect.poll(() => page.getByText(/Chưa lưu: nhiệm vụ 3 — Thời gian thực hiện: ngày 31\/02\/2022 không có thật/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Chưa lưu: nhiệm vụ 3 — Thời gian thực hiện: ngày 31\/02\/2022 không có thật/).first().isVisible(), { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'task-grid-pasted');
 
     // the invalid deadline is corrected by keyboard: Enter edits, typing replaces, Enter commits
@@ -147,7 +147,7 @@ describe('Phụ lục as a grid (browser mode)', () => {
     expect(await cell(page, 4, 'lead').innerText()).toBe('Sở Tư pháp');
 
     // saved by the plan's own autosave, then exported
-    await expect.poll(() => page.getByText(/đã tự lưu lúc/).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Đã lưu lúc/).isVisible(), { timeout: 15_000 }).toBe(true);
     const stored = await call<Plan>('getPlan', { id: plan.id });
     expect(stored.tasks.map((t) => t.deadline)).toEqual([
       { kind: 'thuong-xuyen' },

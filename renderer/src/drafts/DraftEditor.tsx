@@ -20,6 +20,7 @@ import { IssuerPicker } from '../components/IssuerPicker';
 import { maxLengthOf } from '../../../shared/fields';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
+import { useSaveShortcut } from '../components/useSaveShortcut';
 import { useAutosave } from '../components/useAutosave';
 import { IssuedBanner } from '../record/IssuedBanner';
 import { LifecycleButtons } from '../record/LifecycleButtons';
@@ -106,6 +107,7 @@ export function DraftEditor({ id }: { id: number }) {
     api.getDraft({ id }).then(load, (err: Error) => setMessage({ severity: 'error', text: err.message }));
   }, [id, load]);
   useLeaveGuard(dirty);
+  useSaveShortcut(() => void save(), draft?.status === 'draft');
 
   if (!draft || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
   const readOnly = draft.status === 'issued';

@@ -28,6 +28,7 @@ import { IssuerPicker } from '../components/IssuerPicker';
 import { maxLengthOf } from '../../../shared/fields';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
+import { useSaveShortcut } from '../components/useSaveShortcut';
 import { useAutosave } from '../components/useAutosave';
 import { DistributionEditor } from './DistributionEditor';
 import { NextYearDialog } from './NextYearDialog';
@@ -101,6 +102,7 @@ export function PlanEditor({ id }: { id: number }) {
   }, [id, load]);
 
   useLeaveGuard(dirty);
+  useSaveShortcut(() => void save(), plan?.status === 'draft');
 
   /** The user's version, kept as a new draft plan beside the one saved elsewhere. */
   const keepCopy = useCallback(async () => {
