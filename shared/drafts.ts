@@ -64,6 +64,8 @@ export const AttachedDraftSchema = z
     name: textLine(60),
     subject: textLine(500),
     body: z.array(BlockSchema).max(2000),
+    /** The Kế hoạch it issues: its phụ lục (task table) is printed after it, as the plan has it when exported. */
+    planId: id.nullable().optional(),
   })
   .strict();
 

@@ -58,7 +58,7 @@ export async function newKindDraft(
         [{ type: 'paragraph', text: 'Quyết định này có hiệu lực kể từ ngày ký.' }],
         [{ type: 'paragraph', text: 'Chánh Văn phòng, Trưởng các phòng chuyên môn và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.' }],
       ],
-      attachment: { name: 'Kế hoạch', subject: plan.title.replace(/^Kế hoạch\s+/iu, ''), body: plan.body as Block[] },
+      attachment: { name: 'Kế hoạch', subject: plan.title.replace(/^Kế hoạch\s+/iu, ''), body: plan.body as Block[], planId },
     },
   };
 }

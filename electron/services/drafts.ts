@@ -20,7 +20,7 @@ import { issuerProfileFor } from './issuer-profile';
 import { issuerIdFor } from './issuers';
 import { assertDeletable } from './lifecycle/guards';
 import { loadNameBook } from './name-book';
-import { getPlan } from './plans';
+import { buildPlanModel, getPlan } from './plans';
 import { resolveLines } from './recipient-lists';
 
 const READ_ONLY = 'Văn bản đã ban hành nên chỉ xem được. Bấm "Thu hồi để đính chính" nếu thật sự cần sửa.';
@@ -212,7 +212,8 @@ export async function buildDraftModel(db: Kysely<Database>, id: number, issue: {
   if (content.kind === 'chi-thi') return { kind: 'chi-thi', ...common, body: chiThiBody(content, names) };
   if (parts && content.kind !== 'cong-van') {
     const { leadingItems: _, ...fields } = parts;
-    return { kind: content.kind, ...common, ...fields, ...(content.kind === 'giay-moi' ? contactOf(profile) : {}) };
+    const appendices = content.kind === 'quyet-dinh' && parts.attachment && content.attachment?.planId ? await issuedPlanAppendices(db, content.attachment.planId) : [];
+    return { kind: content.kind, ...common, ...fields, ...(appendices.length ? { appendices } : {}), ...(content.kind === 'giay-moi' ? contactOf(profile) : {}) };
   }
   if (content.kind !== 'cong-van') throw new ServiceError('VALIDATION', 'Loại văn bản không hợp lệ.');
   return {
@@ -223,6 +224,16 @@ export async function buildDraftModel(db: Kysely<Database>, id: number, issue: {
     body: content.body,
     ...contactOf(profile),
   };
+}
+
+/**
+ * The phụ lục of a Kế hoạch that a Quyết định issues, as the plan prints them; their "(Kèm theo …)"
+ * line then names the Quyết định. A plan deleted since is refused by name.
+ */
+async function issuedPlanAppendices(db: Kysely<Database>, planId: number): Promise<NonNullable<DocumentModelInput['appendices']>> {
+  const exists = await db.selectFrom('plans').select('id').where('id', '=', planId).executeTakeFirst();
+  if (!exists) throw new ServiceError('VALIDATION', `Văn bản ban hành kèm theo: không còn kế hoạch số ${planId} để in phụ lục; hãy tạo lại quyết định từ kế hoạch.`);
+  return (await buildPlanModel(db, planId)).appendices ?? [];
 }
 
 /** Ô 13: the issuer's address and contacts, when any is filled. */

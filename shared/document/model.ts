@@ -263,7 +263,8 @@ export const DocumentModelSchema = obj('Văn bản', {
     }
     if (m.recipients?.length && !/^Như trên\b/.test(m.distribution.items[0] ?? ''))
       ctx.addIssue({ code: 'custom', path: ['distribution', 'items', 0], message: 'Nơi nhận: có "Kính gửi" thì nơi nhận đầu tiên phải là "Như trên"' });
-    if (m.appendices?.length && !JSON.stringify(m.body).includes('Phụ lục'))
+    // A Quyết định that issues a Kế hoạch carries its phụ lục: the Kế hoạch's text refers to them.
+    if (m.appendices?.length && !JSON.stringify([m.body, m.attachment?.body ?? []]).includes('Phụ lục'))
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'Nội dung: văn bản có phụ lục phải dẫn chiếu "Phụ lục" trong nội dung' });
   });
 

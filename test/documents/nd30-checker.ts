@@ -118,7 +118,8 @@ export async function checkNd30(buffer: Uint8Array): Promise<string[]> {
     if (isAppendix(i)) checkAppendix(s.blocks, i, fail);
     else if (i > 0) checkIssuedWith(s.blocks, s.sectPr, i, fail);
   });
-  const mainText = sections[0]!.blocks.filter((b): b is Para => b.kind === 'p').map((p) => p.text).join('\n');
+  // the text that refers to the phụ lục: the document, and what a Quyết định issues with it
+  const mainText = sections.filter((_, i) => !isAppendix(i)).flatMap((s) => s.blocks.filter((b): b is Para => b.kind === 'p').map((p) => p.text)).join('\n');
   if (sections.some((_, i) => isAppendix(i)) && !mainText.includes('Phụ lục')) fail(34, 'phụ lục present but the main text does not mention "Phụ lục"');
   return errors;
 }

@@ -70,6 +70,29 @@ describe('Quyết định', () => {
     expect(await textOf(await exported(second.id))).toContain('- Như Điều 2;');
   });
 
+  it('prints the phụ lục of the Kế hoạch it issues after it, "Kèm theo" the Quyết định; a plan deleted since is refused by name', async () => {
+    await call('saveIssuer', SO_NOI_VU);
+    const task = (content: string) => ({ componentId: null, componentLabel: '', content, lead: { type: 'text', text: 'Văn phòng Sở' }, coordinators: [], deadline: { kind: 'trong-nam', year: 2025 }, expectedOutput: '' });
+    const plan = await call<Plan>('savePlan', {
+      title: 'Tuyên truyền cải cách hành chính năm 2025', indexId: null, indexYear: null, draftYear: 2025,
+      body: [paragraph('Nâng cao nhận thức của cán bộ, công chức (chi tiết tại Phụ lục kèm theo).')],
+      grouping: 'lead', appendixTitle: 'PHÂN CÔNG NHIỆM VỤ', distribution: { lines: [], options: { electronic: false, withKinhGui: false, drafter: '' } }, signer: SO_NOI_VU.signer,
+      tasks: [task('Cập nhật chuyên mục cải cách hành chính trên Trang thông tin điện tử'), task('Tổ chức hội nghị tập huấn')],
+    });
+    const d = await call<Draft>('createDraft', { kind: 'quyet-dinh', year: 2025, template: { template: 'ban-hanh-ke-hoach', planId: plan.id } });
+    const ready = await edit(d, { bases: ['Căn cứ Quyết định số 12/2024/QĐ-UBND của Ủy ban nhân dân tỉnh'], distribution });
+    const docx = await exported(ready.id);
+    expect(await checkNd30(docx)).toEqual([]);
+    const lines = await textOf(docx);
+    const at = (t: string) => lines.findIndex((l) => l.startsWith(t));
+    expect(at('Phụ lục')).toBeGreaterThan(at('(Ban hành kèm theo Quyết định số'));
+    expect(lines[at('Phụ lục') + 2]).toMatch(/^\(Kèm theo Quyết định số .*\/QĐ-SNV/);
+    expect(lines.some((l) => l.includes('Tổ chức hội nghị tập huấn'))).toBe(true);
+
+    await call('deletePlan', { id: plan.id });
+    expect(await exportError(ready.id)).toMatch(/Văn bản ban hành kèm theo: không còn kế hoạch số \d+/);
+  });
+
   it('refuses to render with a message naming the field: no article, an empty article, an article that does not exist, an attachment without its name', async () => {
     await call('saveIssuer', SO_NOI_VU);
     const d = await call<Draft>('createDraft', { kind: 'quyet-dinh', year: 2025, template: null });
