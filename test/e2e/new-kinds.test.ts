@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plans';
 import { checkNd30 } from '../documents/nd30-checker';
 import { docxToPdf } from '../documents/libreoffice';
+import { SO_NOI_VU } from '../fixtures/profile';
 import { typeDate } from './date-input';
 import { openSession, screenshot, type Session } from './harness';
 
@@ -17,20 +18,14 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   return result.data as T;
 }
 
-const SO_NOI_VU = {
-  parentName: 'UBND tỉnh Bắc Kạn',
-  issuerName: 'Sở Nội vụ',
-  issuerFullName: 'Sở Nội vụ tỉnh Bắc Kạn',
-  issuerAbbr: 'SNV',
-  place: 'Bắc Kạn',
-  draftingUnitAbbr: 'CCHC',
-  signer: { authority: ['KT. GIÁM ĐỐC'], title: 'PHÓ GIÁM ĐỐC', name: 'Hoàng Văn Bình' },
+const SO_NOI_VU_WITH_CONTACT = {
+  ...SO_NOI_VU,
   contact: { address: 'Tổ 1, phường Đức Xuân, thành phố Bắc Kạn', phone: '0209.3870.123', email: 'snv@backan.gov.vn', website: 'sonoivu.backan.gov.vn' },
 };
 
 beforeAll(async () => {
   session = await openSession();
-  await call('saveIssuer', SO_NOI_VU);
+  await call('saveIssuer', SO_NOI_VU_WITH_CONTACT);
   await call<Plan>('savePlan', {
     title: 'Tuyên truyền cải cách hành chính năm 2026',
     indexId: null,

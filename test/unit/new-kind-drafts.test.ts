@@ -7,18 +7,10 @@ import type { Plan } from '../../shared/plans';
 import type { RegisterEntry } from '../../shared/register';
 import { checkNd30 } from '../documents/nd30-checker';
 import { useTestBackend } from '../fixtures/backend';
+import { SO_NOI_VU } from '../fixtures/profile';
 
 const { call } = useTestBackend('new-kind-drafts');
 
-const SO_NOI_VU = {
-  parentName: 'UBND tỉnh Bắc Kạn',
-  issuerName: 'Sở Nội vụ',
-  issuerFullName: 'Sở Nội vụ tỉnh Bắc Kạn',
-  issuerAbbr: 'SNV',
-  place: 'Bắc Kạn',
-  draftingUnitAbbr: 'CCHC',
-  signer: { authority: ['KT. GIÁM ĐỐC'], title: 'PHÓ GIÁM ĐỐC', name: 'Hoàng Văn Bình' },
-};
 const paragraph = (text: string) => ({ type: 'paragraph' as const, text });
 const saveFields = (d: Draft) => ({ id: d.id, revision: d.revision, title: d.title, draftYear: d.draftYear, content: d.content });
 const exported = async (id: number) => Buffer.from((await call<{ base64: string }>('exportRecordDocx', { recordType: 'document', id })).base64, 'base64');
