@@ -22,6 +22,8 @@ import { LimitedTextField } from '../components/LimitedTextField';
 import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useSaveShortcut } from '../components/useSaveShortcut';
 import { useAutosave } from '../components/useAutosave';
+import { IntegerField } from '../components/IntegerField';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { IssuedBanner } from '../record/IssuedBanner';
 import { LifecycleButtons } from '../record/LifecycleButtons';
 import { DraftMonthField } from '../record/DraftMonthField';
@@ -56,12 +58,17 @@ export function DraftEditor({ id }: { id: number }) {
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const formRef = useRef(form);
   formRef.current = form;
+  // A number typed wrong (an emptied year) stays on screen and blocks the save instead of saving 0.
+  const invalid = useInvalidFields();
+  const invalidNow = useRef(invalid.first);
+  invalidNow.current = invalid.first;
   const revision = useRef(0);
   const { conflict, setConflict, state: saveState, fieldError, save } = useAutosave({
     revision,
     async persist(based) {
       const current = formRef.current;
       if (!current) return null;
+      if (invalidNow.current) throw new Error(invalidNow.current);
       const saved = await api.saveDraft({ ...current, revision: based });
       setDraft(saved);
       if (formRef.current === current) setDirty(false);
@@ -112,6 +119,11 @@ export function DraftEditor({ id }: { id: number }) {
   if (!draft || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
   const readOnly = draft.status === 'issued';
   const content = form.content;
+  // A wrong number marks the record unsaved, so the refusal ("Chưa lưu: …") shows at once.
+  const reportInvalid = (field: string, message: string | null) => {
+    invalid.report(field, message);
+    if (message) setDirty(true);
+  };
   const edit = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
     setDirty(true);
@@ -196,10 +208,10 @@ export function DraftEditor({ id }: { id: number }) {
               error={Boolean(fieldError('title'))}
               helperText={fieldError('title')}
             />
-            <TextField disabled={readOnly} sx={{ width: 150 }} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
+            <IntegerField disabled={readOnly} required sx={{ width: 190, flexShrink: 0 }} label="Năm ghi trên dự thảo" value={form.draftYear} onChange={(draftYear) => draftYear !== null && edit({ draftYear })} onInvalid={(m) => reportInvalid('Năm ghi trên dự thảo', m)} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
             {content.kind === 'cong-van' && (
-              <TextField disabled={readOnly} sx={{ width: 170 }} label="Đơn vị soạn thảo" value={content.unit} onChange={(e) => editContent({ unit: e.target.value })} helperText={content.unit ? `Ký hiệu: …-${content.unit}` : 'Ký hiệu không ghi đơn vị'} />
+              <TextField disabled={readOnly} sx={{ width: 170, flexShrink: 0 }} label="Đơn vị soạn thảo" value={content.unit} onChange={(e) => editContent({ unit: e.target.value })} helperText={content.unit ? `Ký hiệu: …-${content.unit}` : 'Ký hiệu không ghi đơn vị'} />
             )}
           </Stack>
           {content.kind === 'cong-van' && (

@@ -30,6 +30,8 @@ import { LimitedTextField } from '../components/LimitedTextField';
 import { SaveFailure, SaveStateLine } from '../components/SaveStatus';
 import { useSaveShortcut } from '../components/useSaveShortcut';
 import { useAutosave } from '../components/useAutosave';
+import { IntegerField } from '../components/IntegerField';
+import { useInvalidFields } from '../components/useInvalidFields';
 import { DistributionEditor } from './DistributionEditor';
 import { NextYearDialog } from './NextYearDialog';
 import { refOptions } from './RefPicker';
@@ -60,11 +62,16 @@ export function PlanEditor({ id }: { id: number }) {
   // Autosave: saved tasks keep their ids (reports refer to them), and the editor keeps its rows, selection and dialogs.
   const latest = useRef({ form, tasks });
   latest.current = { form, tasks };
+  // A number typed wrong (an emptied year) stays on screen and blocks the save instead of saving 0.
+  const invalid = useInvalidFields();
+  const invalidNow = useRef(invalid.first);
+  invalidNow.current = invalid.first;
   const { conflict, setConflict, state: saveState, fieldError, save } = useAutosave({
     revision,
     async persist(based) {
       const { form: f, tasks: snapshot } = latest.current;
       if (!f) return null;
+      if (invalidNow.current) throw new Error(invalidNow.current);
       // A cell that could not be read blocks the save rather than writing the value it replaced.
       const unsavable = unsavableReason(snapshot);
       if (unsavable) throw new Error(unsavable);
@@ -123,6 +130,11 @@ export function PlanEditor({ id }: { id: number }) {
 
   if (!plan || !form) return <Typography>{message?.text ?? 'Đang tải…'}</Typography>;
   const readOnly = plan.status === 'issued';
+  // A wrong number marks the record unsaved, so the refusal ("Chưa lưu: …") shows at once.
+  const reportInvalid = (field: string, message: string | null) => {
+    invalid.report(field, message);
+    if (message) setDirty(true);
+  };
   const edit = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
     setDirty(true);
@@ -207,8 +219,8 @@ export function PlanEditor({ id }: { id: number }) {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField disabled={readOnly} label="Kết quả chỉ số năm" type="number" value={form.indexYear ?? ''} onChange={(e) => edit({ indexYear: e.target.value === '' ? null : Number(e.target.value) })} />
-            <TextField disabled={readOnly} label="Năm ghi trên dự thảo" type="number" value={form.draftYear} onChange={(e) => edit({ draftYear: Number(e.target.value) })} />
+            <IntegerField disabled={readOnly} label="Kết quả chỉ số năm" value={form.indexYear ?? null} onChange={(indexYear) => edit({ indexYear })} onInvalid={(m) => reportInvalid('Kết quả chỉ số năm', m)} />
+            <IntegerField disabled={readOnly} required label="Năm ghi trên dự thảo" value={form.draftYear} onChange={(draftYear) => draftYear !== null && edit({ draftYear })} onInvalid={(m) => reportInvalid('Năm ghi trên dự thảo', m)} />
             <DraftMonthField disabled={readOnly} value={form.draftMonth ?? null} onChange={(draftMonth) => edit({ draftMonth })} />
           </Stack>
           <LimitedTextField max={maxLengthOf(PlanInputSchema, 'appendixTitle') ?? 500} disabled={readOnly} label="Tên phụ lục" multiline value={form.appendixTitle} onChange={(e) => edit({ appendixTitle: e.target.value })} />
