@@ -118,7 +118,7 @@ export const contract = {
   getPlan: { input: byId, output: PlanSchema },
   createBlankPlan: { input: z.object({ year: z.number().int().min(2000).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
   savePlan: { input: PlanInputSchema, output: PlanSchema },
-  duplicatePlan: { input: byId, output: PlanSchema },
+  duplicatePlan: { input: byIdAt, output: PlanSchema },
   deletePlan: { input: byIdAt, output: done },
   createPlanFromDeclines: { input: z.object({ indexId: id, year: z.number().int().min(2001).max(2100), issuerId: id.nullable().optional() }).strict(), output: PlanSchema },
   exportPlanTasksXlsx: { input: byId, output: FileContentSchema },

@@ -93,7 +93,7 @@ export function createHandlers({ database, version, transport, desktop, maintena
     getPlan: ({ id }) => getPlan(db, id),
     createBlankPlan: ({ year, issuerId }) => createBlankPlan(db, year, issuerId),
     savePlan: (plan) => savePlan(db, plan),
-    duplicatePlan: ({ id }) => duplicatePlan(db, id),
+    duplicatePlan: ({ id, revision }) => duplicatePlan(db, id, revision),
     deletePlan: async ({ id, revision }) => (await deletePlan(db, id, revision), DONE),
     createPlanFromDeclines: ({ indexId, year, issuerId }) => createPlanFromDeclines(db, indexId, year, issuerId),
     exportPlanTasksXlsx: ({ id }) => exportPlanTasksXlsx(db, id),

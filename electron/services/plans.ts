@@ -197,9 +197,16 @@ async function writeTasks(trx: Kysely<Database>, planId: number, tasks: readonly
 }
 
 /** "Nhân bản cho năm sau": a draft copy with the years of its titles, tasks and deadlines moved on (see planForNextYear). */
-export async function duplicatePlan(db: Kysely<Database>, id: number): Promise<Plan> {
-  const source = await getPlan(db, id);
+/**
+ * The plan copied for next year, as `planForNextYear` previews it. `previewed` is the revision the
+ * user saw in the preview: a plan changed since (in another window) is refused, so the copy is never
+ * other than what was confirmed.
+ */
+export async function duplicatePlan(db: Kysely<Database>, id: number, previewed?: number | null): Promise<Plan> {
   return transactional(db, async (trx) => {
+    const source = await getPlan(trx, id);
+    if (typeof previewed === 'number' && source.revision !== previewed)
+      throw new ServiceError('CONFLICT', `Kế hoạch "${source.title}" vừa được thay đổi ở cửa sổ khác sau khi xem trước. Chưa tạo bản nhân; hãy mở lại "Nhân bản cho năm sau" để xem trước bản mới.`);
     const copy = await savePlan(trx, planForNextYear(source).fields);
     await logEvent(trx, copy.id, 'nhân bản', `Từ kế hoạch số ${id}`);
     return getPlan(trx, copy.id);

@@ -104,7 +104,11 @@ describe('plans', () => {
     expect(xml).toContain('Số: 12/KH-UBND');
     expect(xml).toContain('Bắc Kạn, ngày 05 tháng 3 năm 2024');
 
-    const copy = await call<Plan>('duplicatePlan', { id: a.id });
+    // a copy confirmed on a preview of an older revision is refused, and nothing is created
+    const before = (await call<unknown[]>('listPlans', {})).length;
+    await expect(call('duplicatePlan', { id: a.id, revision: issued.revision - 1 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('vừa được thay đổi ở cửa sổ khác sau khi xem trước') });
+    expect(await call<unknown[]>('listPlans', {})).toHaveLength(before);
+    const copy = await call<Plan>('duplicatePlan', { id: a.id, revision: issued.revision });
     expect(copy).toMatchObject({ status: 'draft', number: null, draftYear: 2025 });
     expect(copy.tasks[0]!.deadline).toEqual({ kind: 'ngay', date: '2025-06-30' });
     await call('withdrawRecord', { recordType: 'plan', id: a.id, revision: issued.revision, reason: 'Sửa nhiệm vụ' });

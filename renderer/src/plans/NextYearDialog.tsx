@@ -45,7 +45,7 @@ export function NextYearDialog({ id, onClose, onCopied }: { id: number; onClose:
   const confirm = async () => {
     setBusy(true);
     try {
-      onCopied(await api.duplicatePlan({ id }));
+      onCopied(await api.duplicatePlan({ id, revision: preview?.plan.revision ?? null }));
     } catch (err) {
       setFailure((err as Error).message);
       setBusy(false);
