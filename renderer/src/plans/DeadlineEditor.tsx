@@ -3,6 +3,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { DEADLINE_KINDS, type Deadline } from '../../../shared/plans';
 import { DateField } from '../components/DateField';
+import { IntegerField } from '../components/IntegerField';
 
 type Kind = Deadline['kind'];
 
@@ -45,9 +46,18 @@ export function DeadlineEditor(props: { value: Deadline; year: number; onChange:
           ))}
         </TextField>
       )}
-      {d.kind === 'thang' && <TextField sx={{ width: 90 }} label="Tháng" type="number" value={d.month} onChange={(e) => props.onChange({ ...d, month: Number(e.target.value) })} />}
+      {d.kind === 'thang' && (
+        <TextField select sx={{ width: 100 }} label="Tháng" value={d.month} onChange={(e) => props.onChange({ ...d, month: Number(e.target.value) })}>
+          {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+            <MenuItem key={m} value={m}>
+              {m}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
       {(d.kind === 'quy' || d.kind === 'thang' || d.kind === 'trong-nam') && (
-        <TextField sx={{ width: 100 }} label="Năm" type="number" value={d.year} onChange={(e) => props.onChange({ ...d, year: Number(e.target.value) })} />
+        // an emptied year stays empty with its error, never 0
+        <IntegerField sx={{ width: 120 }} required label="Năm" value={d.year} onChange={(year) => year !== null && props.onChange({ ...d, year })} onInvalid={(m) => props.onInvalid?.(m)} />
       )}
       {d.kind === 'ngay' && (
         <DateField
