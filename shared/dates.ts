@@ -35,7 +35,7 @@ export function checkVnDate(input: string): { iso: string | null } | { error: st
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** The local calendar day of `d` as "yyyy-mm-dd" (toISOString() would give the UTC day: yesterday before 07:00 in Việt Nam). */
-export function localIsoDate(d: Date = new Date()): string {
+export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { formatVnDate, localDayOf, localIsoDate } from '../../shared/dates';
+import { formatVnDate, localDayOf, todayIso } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { TASK_STATUSES, TASK_STATUS_IDS, type AcceptedExtra, type SubmissionImportFile, type TaskStatus } from '../../shared/reports';
 import { cleanMultiline, cleanText, foldVietnamese } from '../../shared/text';
@@ -30,7 +30,7 @@ const MAX_ROWS = 5000;
 
 /** A file cannot have been received on a day that has not come yet (a typo in the year, usually). */
 export function assertReceivedNotFuture(receivedDate: string): void {
-  const today = localIsoDate();
+  const today = todayIso();
   if (receivedDate > today) throw new ServiceError('VALIDATION', `Ngày nhận ${formatVnDate(receivedDate)} là ngày chưa tới (hôm nay là ${formatVnDate(today)}).`);
 }
 const statusByLabel = new Map<string, TaskStatus>(TASK_STATUS_IDS.map((id) => [foldVietnamese(TASK_STATUSES[id]), id]));
@@ -83,7 +83,7 @@ interface FileInput {
  */
 export async function importReportForms(db: Kysely<Database>, input: FileInput): Promise<SubmissionImportFile[]> {
   const { round, byAgency } = await roundAssignments(db, input.roundId);
-  const receivedDate = (input.receivedAt ? localDayOf(input.receivedAt) : undefined) ?? input.receivedDate ?? localIsoDate();
+  const receivedDate = (input.receivedAt ? localDayOf(input.receivedAt) : undefined) ?? input.receivedDate ?? todayIso();
   assertReceivedNotFuture(receivedDate);
   const receivedAt = input.receivedAt ?? `${receivedDate}T00:00:00.000Z`;
   const onTime = receivedDate <= round.dueDate;

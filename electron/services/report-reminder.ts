@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addDays, formatVnDate, localIsoDate } from '../../shared/dates';
+import { addDays, formatVnDate, todayIso } from '../../shared/dates';
 import type { Draft } from '../../shared/drafts';
 import { planReference, roundSubject } from '../../shared/report-wording';
 import type { Database } from '../db/schema';
@@ -18,7 +18,7 @@ export const REMINDER_DAYS = 7;
  * trích yếu) and the round's original deadline, and asks for the report by a new date after today.
  */
 export async function createReminderForRound(db: Kysely<Database>, roundId: number, deadline?: string): Promise<Draft> {
-  const today = localIsoDate();
+  const today = todayIso();
   const newDeadline = deadline ?? addDays(today, REMINDER_DAYS);
   if (newDeadline <= today) throw new ServiceError('VALIDATION', `Hạn gửi mới (${formatVnDate(newDeadline)}) phải sau hôm nay (${formatVnDate(today)}).`);
   const round = await getRound(db, roundId);

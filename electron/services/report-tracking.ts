@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { localIsoDate } from '../../shared/dates';
+import { todayIso } from '../../shared/dates';
 import { countOnTime, roundAsOf } from '../../shared/on-time';
 import type { Task } from '../../shared/plans';
 import { DONE_STATUSES, TASK_STATUS_IDS, type EntryInput, type TaskStatus, type Tracking } from '../../shared/reports';
@@ -15,7 +15,7 @@ const zeroCounts = () => Object.fromEntries(TASK_STATUS_IDS.map((s) => [s, 0])) 
 /** Per round: who has reported (on time or late), who has not, and how the tasks stand. */
 export async function getRoundTracking(db: Kysely<Database>, roundId: number): Promise<Tracking & { taskStatus: Map<number, { status: TaskStatus; result: string }> }> {
   const { round, byAgency, unreachable } = await roundAssignments(db, roundId);
-  const asOf = roundAsOf(round.periodTo, localIsoDate());
+  const asOf = roundAsOf(round.periodTo, todayIso());
   const ids = [...byAgency.keys()];
   const [agencies, submissions, entries] = await Promise.all([
     ids.length ? db.selectFrom('agencies').select(['id', 'short_name']).where('id', 'in', ids).execute() : [],

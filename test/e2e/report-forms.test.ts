@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveFilesToFolder } from '../../electron/services/files';
-import { formatVnDate, localIsoDate } from '../../shared/dates';
+import { formatVnDate, todayIso } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { seedPlanWithRound } from './seed';
 import { dateFieldText, typeDate } from './date-input';
@@ -76,7 +76,7 @@ describe('one agency’s form, the no-overwrite rule, the received date and the 
   it('takes the received date at import (today by default), shows it, and lets the specialist accept an added task', async () => {
     const { page } = session;
     await page.getByRole('tab', { name: 'Nhận báo cáo' }).click();
-    expect(await dateFieldText(page, 'Ngày nhận')).toBe(formatVnDate(localIsoDate()));
+    expect(await dateFieldText(page, 'Ngày nhận')).toBe(formatVnDate(todayIso()));
     await typeDate(page, 'Ngày nhận', '15/12/2099');
     await page.getByLabel('Tệp báo cáo nhận về').setInputFiles(formPath);
     await expect.poll(() => page.getByText('Ngày nhận 15/12/2099 là ngày chưa tới').isVisible()).toBe(true);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { addDays, localIsoDate } from '../../shared/dates';
+import { addDays, todayIso } from '../../shared/dates';
 import type { FileContent } from '../../shared/files';
 import { planInput, type Plan } from '../../shared/plans';
 import type { Round, SubmissionImportFile, Tracking } from '../../shared/reports';
@@ -71,13 +71,13 @@ describe('returned forms: what is tolerated and what is still refused', () => {
 
   it('refuses a received date that has not come yet, at import and when typed in by hand, and records nothing', async () => {
     const { round, form } = await setup();
-    const tomorrow = addDays(localIsoDate(), 1);
+    const tomorrow = addDays(todayIso(), 1);
     const file = await edit(form, () => undefined);
     await expect(call('importReportForms', { roundId: round.id, files: [file], apply: true, receivedDate: tomorrow })).rejects.toThrow(/^Ngày nhận \d\d\/\d\d\/\d{4} là ngày chưa tới/);
     const tracking = await call<Tracking>('getRoundTracking', { roundId: round.id });
     await expect(call('saveManualSubmission', { roundId: round.id, agencyId: tracking.agencies[0]!.agencyId, receivedDate: tomorrow, entries: [] })).rejects.toThrow(/là ngày chưa tới/);
     expect((await call<Tracking>('getRoundTracking', { roundId: round.id })).agencies[0]!.submittedAt).toBeNull();
-    const [today] = await call<SubmissionImportFile[]>('importReportForms', { roundId: round.id, files: [file], apply: true, receivedDate: localIsoDate() });
-    expect(today).toMatchObject({ applied: true, receivedDate: localIsoDate(), onTime: false });
+    const [today] = await call<SubmissionImportFile[]>('importReportForms', { roundId: round.id, files: [file], apply: true, receivedDate: todayIso() });
+    expect(today).toMatchObject({ applied: true, receivedDate: todayIso(), onTime: false });
   });
 });

@@ -8,7 +8,7 @@ import { openDatabase, type AppDatabase } from '../../electron/db/connection';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { importReportForms } from '../../electron/services/report-import';
-import { addDays, formatVnDate, localIsoDate } from '../../shared/dates';
+import { addDays, formatVnDate, todayIso } from '../../shared/dates';
 import type { Draft } from '../../shared/drafts';
 import type { FileContent } from '../../shared/files';
 import { planInput, type Plan } from '../../shared/plans';
@@ -263,7 +263,7 @@ describe(`reporting loop with ${AGENCIES} agencies and ${TASKS} tasks`, () => {
     expect([...written].filter((t) => !cells.has(t))).toEqual([]);
     for (const t of acceptedExtras) expect(cells.has(t)).toBe(true);
 
-    await expect(call('createReminderForRound', { roundId: round.id, deadline: localIsoDate() })).rejects.toThrow(/phải sau hôm nay/);
+    await expect(call('createReminderForRound', { roundId: round.id, deadline: todayIso() })).rejects.toThrow(/phải sau hôm nay/);
     const reminder = await time('reminder: công văn đôn đốc', () => call<Draft>('createReminderForRound', { roundId: round.id }));
     expect(reminder.content.kind === 'cong-van' && reminder.content.recipients.length).toBe(30);
     expect(reminder.title).toBe('đôn đốc báo cáo kết quả thực hiện kế hoạch cải cách hành chính năm 2024');
@@ -271,7 +271,7 @@ describe(`reporting loop with ${AGENCIES} agencies and ${TASKS} tasks`, () => {
     fs.writeFileSync(path.resolve('test-results', 'round-reminder-150.docx'), Buffer.from(letter.base64, 'base64'));
     expect(await checkNd30(Buffer.from(letter.base64, 'base64'))).toEqual([]);
     const letterXml = await (await JSZip.loadAsync(Buffer.from(letter.base64, 'base64'))).file('word/document.xml')!.async('string');
-    expect(letterXml).toContain(`trước ngày ${formatVnDate(addDays(localIsoDate(), 7))}`);
+    expect(letterXml).toContain(`trước ngày ${formatVnDate(addDays(todayIso(), 7))}`);
     expect(letterXml).toContain('Kế hoạch số 12/KH-UBND ngày 15/01/2024');
     expect(letterXml).toContain('hạn gửi ngày 12/12/2024');
     expect(letterXml).toContain('Ủy ban nhân dân xã Số 150');

@@ -14,7 +14,7 @@ import { RefPicker, type RefOption } from '../plans/RefPicker';
 type Assignment = Extract<DraftInput['content'], { kind: 'chi-thi' }>['assignments'][number];
 
 /** "1. Sở X: …" items of a Chỉ thị; numbers follow the order, so moving one renumbers the rest. */
-export function AssignmentsEditor(props: { value: Assignment[]; options: RefOption[]; readOnly: boolean; onChange: (v: Assignment[]) => void; onSave?: () => void }) {
+export function AssignmentsEditor(props: { value: Assignment[]; options: RefOption[]; readOnly: boolean; onChange: (v: Assignment[]) => void}) {
   const { value, readOnly } = props;
   const set = (i: number, patch: Partial<Assignment>) => props.onChange(value.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const move = (i: number, d: number) => {
@@ -32,7 +32,7 @@ export function AssignmentsEditor(props: { value: Assignment[]; options: RefOpti
             <Stack spacing={1} sx={{ flex: 1 }}>
               <RefPicker disabled={readOnly} label={`Nhiệm vụ ${i + 1}: cơ quan được giao`} options={props.options} value={a.addressee} onChange={(addressee) => addressee && set(i, { addressee })} />
               <TextField disabled={readOnly} multiline label="Nội dung (viết tiếp sau tên cơ quan)" value={a.text} onChange={(e) => set(i, { text: e.target.value })} />
-              <BodyEditor dense label={`Nhiệm vụ ${i + 1}: các ý tiếp theo`} blocks={a.items} readOnly={readOnly} onChange={(items) => set(i, { items: items as Assignment['items'] })} onSave={props.onSave} />
+              <BodyEditor dense label={`Nhiệm vụ ${i + 1}: các ý tiếp theo`} blocks={a.items} readOnly={readOnly} onChange={(items) => set(i, { items: items as Assignment['items'] })} />
             </Stack>
             {!readOnly && (
               <Stack>

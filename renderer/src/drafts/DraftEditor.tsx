@@ -218,16 +218,16 @@ export function DraftEditor({ id }: { id: number }) {
             <>
               <RefsPicker disabled={readOnly} label="Kính gửi" options={options} value={content.recipients} onChange={(recipients) => editContent({ recipients })} />
               <Typography variant="subtitle2">Nội dung</Typography>
-              <BodyEditor label="Nội dung công văn" blocks={content.body} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} onSave={() => void save()} />
+              <BodyEditor label="Nội dung công văn" blocks={content.body} readOnly={readOnly} onChange={(body) => editContent({ body: body as typeof content.body })} />
             </>
           )}
-          {isNewKind(content.kind) && <NewKindFields content={content} readOnly={readOnly} options={options} onChange={editContent} onSave={() => void save()} />}
+          {isNewKind(content.kind) && <NewKindFields content={content} readOnly={readOnly} options={options} onChange={editContent} />}
           {content.kind === 'chi-thi' && (
             <>
               <Typography variant="subtitle2">Phần mở đầu</Typography>
-              <BodyEditor label="Phần mở đầu" blocks={content.preamble} readOnly={readOnly} onChange={(preamble) => editContent({ preamble: preamble as typeof content.preamble })} onSave={() => void save()} />
+              <BodyEditor label="Phần mở đầu" blocks={content.preamble} readOnly={readOnly} onChange={(preamble) => editContent({ preamble: preamble as typeof content.preamble })} />
               <Typography variant="subtitle2">Giao nhiệm vụ</Typography>
-              <AssignmentsEditor value={content.assignments} options={options} readOnly={readOnly} onChange={(assignments) => editContent({ assignments })} onSave={() => void save()} />
+              <AssignmentsEditor value={content.assignments} options={options} readOnly={readOnly} onChange={(assignments) => editContent({ assignments })} />
               <TextField disabled={readOnly} multiline minRows={2} label="Đoạn kết" value={content.closing} onChange={(e) => editContent({ closing: e.target.value })} />
             </>
           )}

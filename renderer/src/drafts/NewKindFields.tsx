@@ -21,7 +21,6 @@ interface FieldsProps<C> {
   readOnly: boolean;
   options: RefOption[];
   onChange: (patch: Partial<C>) => void;
-  onSave: () => void;
 }
 
 /** Lines edited as one text box, one entry a line (căn cứ, Kính gửi, thành phần). */
@@ -39,7 +38,7 @@ function LinesField(props: { label: string; value: string[]; readOnly: boolean; 
   );
 }
 
-function QuyetDinhFields({ content, readOnly, onChange, onSave }: FieldsProps<QuyetDinhContent>) {
+function QuyetDinhFields({ content, readOnly, onChange }: FieldsProps<QuyetDinhContent>) {
   const articles = content.articles;
   const setArticle = (i: number, blocks: Block[]) => onChange({ articles: articles.map((a, j) => (j === i ? blocks : a)) });
   const removeArticle = (i: number) => {
@@ -68,7 +67,7 @@ function QuyetDinhFields({ content, readOnly, onChange, onSave }: FieldsProps<Qu
               </IconButton>
             )}
           </Stack>
-          <BodyEditor label={`Nội dung Điều ${i + 1}`} blocks={blocks} readOnly={readOnly} onChange={(b) => setArticle(i, b as Block[])} onSave={onSave} />
+          <BodyEditor label={`Nội dung Điều ${i + 1}`} blocks={blocks} readOnly={readOnly} onChange={(b) => setArticle(i, b as Block[])} />
         </Paper>
       ))}
       {!readOnly && (
@@ -108,7 +107,7 @@ function QuyetDinhFields({ content, readOnly, onChange, onSave }: FieldsProps<Qu
               </TextField>
               <TextField label="Trích yếu văn bản kèm theo" disabled={readOnly} sx={{ flex: 1 }} value={attachment.subject} onChange={(e) => onChange({ attachment: { ...attachment, subject: e.target.value } })} />
             </Stack>
-            <BodyEditor label="Nội dung văn bản kèm theo" blocks={attachment.body} readOnly={readOnly} onChange={(body) => onChange({ attachment: { ...attachment, body: body as Block[] } })} onSave={onSave} />
+            <BodyEditor label="Nội dung văn bản kèm theo" blocks={attachment.body} readOnly={readOnly} onChange={(body) => onChange({ attachment: { ...attachment, body: body as Block[] } })} />
           </Stack>
         </Paper>
       )}
@@ -116,17 +115,17 @@ function QuyetDinhFields({ content, readOnly, onChange, onSave }: FieldsProps<Qu
   );
 }
 
-function ToTrinhFields({ content, readOnly, onChange, onSave }: FieldsProps<ToTrinhContent>) {
+function ToTrinhFields({ content, readOnly, onChange }: FieldsProps<ToTrinhContent>) {
   return (
     <>
       <LinesField label="Kính gửi" value={content.recipients} readOnly={readOnly} onChange={(recipients) => onChange({ recipients })} helperText='Mỗi dòng một cơ quan nhận (ví dụ "Ủy ban nhân dân tỉnh").' />
       <Typography variant="subtitle2">Nội dung</Typography>
-      <BodyEditor label="Nội dung tờ trình" blocks={content.body} readOnly={readOnly} onChange={(body) => onChange({ body: body as Block[] })} onSave={onSave} />
+      <BodyEditor label="Nội dung tờ trình" blocks={content.body} readOnly={readOnly} onChange={(body) => onChange({ body: body as Block[] })} />
     </>
   );
 }
 
-function GiayMoiFields({ content, readOnly, options, onChange, onSave }: FieldsProps<GiayMoiContent>) {
+function GiayMoiFields({ content, readOnly, options, onChange }: FieldsProps<GiayMoiContent>) {
   return (
     <>
       <RefsPicker disabled={readOnly} label="Kính gửi (để trống nếu lời mời đã nêu thành phần)" options={options} value={content.recipients} onChange={(recipients) => onChange({ recipients })} />
@@ -138,7 +137,7 @@ function GiayMoiFields({ content, readOnly, options, onChange, onSave }: FieldsP
       <TextField label="Chủ trì" disabled={readOnly} value={content.chair} onChange={(e) => onChange({ chair: e.target.value })} />
       <LinesField label="Thành phần" value={content.participants} readOnly={readOnly} onChange={(participants) => onChange({ participants })} />
       <Typography variant="subtitle2">Nội dung cuộc họp và đề nghị</Typography>
-      <BodyEditor label="Nội dung giấy mời" blocks={content.body} readOnly={readOnly} onChange={(body) => onChange({ body: body as Block[] })} onSave={onSave} />
+      <BodyEditor label="Nội dung giấy mời" blocks={content.body} readOnly={readOnly} onChange={(body) => onChange({ body: body as Block[] })} />
     </>
   );
 }

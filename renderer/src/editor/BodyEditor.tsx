@@ -41,8 +41,6 @@ export interface BodyEditorProps {
   blocks: readonly BodyBlock[];
   readOnly: boolean;
   onChange: (blocks: BodyBlock[]) => void;
-  /** Ctrl+S: save now. */
-  onSave?: () => void;
   /** Names the text area for screen readers and tests ("Nội dung"). */
   label?: string;
   /** A short body inside a larger form (a Chỉ thị assignment): smaller, its toolbar shown once it is focused. */
@@ -62,7 +60,7 @@ export function BodyEditor(props: BodyEditorProps) {
   const [active, setActive] = useState(false);
 
   const editor = useEditor({
-    extensions: [...SCHEMA_EXTENSIONS, UndoRedo, Placeholder.configure({ placeholder: 'Gõ hoặc dán nội dung…' }), StructuredPaste, BodyKeymap.configure({ onSave: () => latest.current.onSave?.() })],
+    extensions: [...SCHEMA_EXTENSIONS, UndoRedo, Placeholder.configure({ placeholder: 'Gõ hoặc dán nội dung…' }), StructuredPaste, BodyKeymap],
     content: toEditor(props.blocks),
     editable: !readOnly,
     shouldRerenderOnTransaction: true,

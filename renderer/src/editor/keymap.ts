@@ -17,11 +17,9 @@ export const KEYBOARD_HELP: Array<[string, string]> = [
 
 const KIND_KEYS: Record<string, BlockKind> = { 'Mod-Alt-1': 'h1', 'Mod-Alt-2': 'h2', 'Mod-Alt-3': 'h3', 'Mod-Alt-4': 'h4', 'Mod-Alt-0': 'paragraph', 'Mod-Alt--': '-', 'Mod-Alt-=': '+' };
 
-export interface BodyKeymapOptions { onSave: () => void }
-
-export const BodyKeymap = Extension.create<BodyKeymapOptions>({
+// Ctrl+S is the page's (useSaveShortcut), wherever the focus is.
+export const BodyKeymap = Extension.create({
   name: 'bodyKeymap',
-  addOptions: () => ({ onSave: () => undefined }),
   addKeyboardShortcuts() {
     const run = (command: (s: typeof this.editor.state, d: typeof this.editor.view.dispatch) => boolean) => () =>
       this.editor.isEditable && command(this.editor.state, this.editor.view.dispatch);
@@ -29,11 +27,6 @@ export const BodyKeymap = Extension.create<BodyKeymapOptions>({
       'Mod-b': run(toggleStyle('bold')),
       'Mod-i': run(toggleStyle('italic')),
       'Mod-u': run(toggleStyle('underline')),
-      // Returning true stops the browser's own "save page" dialog.
-      'Mod-s': () => {
-        this.options.onSave();
-        return true;
-      },
       Tab: run(shiftLevel(1)),
       'Shift-Tab': run(shiftLevel(-1)),
       Enter: run(enterInItem),

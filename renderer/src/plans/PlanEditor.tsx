@@ -233,7 +233,7 @@ export function PlanEditor({ id }: { id: number }) {
           </TextField>
         </Stack>
       )}
-      {tab === 'body' && <BodyEditor label="Nội dung kế hoạch" blocks={form.body} readOnly={readOnly} onChange={(body) => edit({ body })} onSave={() => void save()} />}
+      {tab === 'body' && <BodyEditor label="Nội dung kế hoạch" blocks={form.body} readOnly={readOnly} onChange={(body) => edit({ body })} />}
       {tab === 'tasks' && (
         <TasksEditor
           tasks={tasks}

@@ -11,7 +11,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState, type DragEvent } from 'react';
-import { formatVnDate, localIsoDate } from '../../../shared/dates';
+import { formatVnDate, todayIso } from '../../../shared/dates';
 import type { FileContent } from '../../../shared/files';
 import type { AcceptedExtra, SubmissionImportFile } from '../../../shared/reports';
 import { api } from '../api';
@@ -28,7 +28,7 @@ export function ReceiveForms(props: { roundId: number; onRecorded: () => void })
   const [check, setCheck] = useState<SubmissionImportFile[]>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<NoticeState>();
-  const [receivedDate, setReceivedDate] = useState<string | null>(localIsoDate());
+  const [receivedDate, setReceivedDate] = useState<string | null>(todayIso());
   const invalid = useInvalidFields();
   const [accepted, setAccepted] = useState<AcceptedExtra[]>([]);
   const isAccepted = (fileName: string, row: number) => accepted.some((a) => a.fileName === fileName && a.row === row);

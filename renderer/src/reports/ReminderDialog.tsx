@@ -6,7 +6,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { addDays, formatVnDate, localIsoDate } from '../../../shared/dates';
+import { addDays, formatVnDate, todayIso } from '../../../shared/dates';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
 import { EditDialog } from '../components/EditDialog';
@@ -15,7 +15,7 @@ import { useInvalidFields } from '../components/useInvalidFields';
 
 /** Asks for the new deadline (a week from today unless changed) before the Công văn đôn đốc is made. */
 export function ReminderDialog(props: { roundId: number; dueDate: string; missing: string[]; onClose: () => void; onCreated: (draftId: number) => void }) {
-  const [today] = useState(() => localIsoDate());
+  const [today] = useState(() => todayIso());
   const [deadline, setDeadline] = useState<string | null>(addDays(today, 7));
   const dirty = useDirty(deadline, addDays(today, 7));
   const invalid = useInvalidFields();
